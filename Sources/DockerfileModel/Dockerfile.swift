@@ -1,0 +1,170 @@
+import DockerfileSyntax
+
+/// The semantic model of a Dockerfile: directives, instructions, stages and
+/// the stage graph, computed from the syntax tree and read-only. Every value
+/// keeps the node it came from, so passes can edit exactly that node.
+public final class Dockerfile: Sendable {
+    public let tree: SyntaxTree
+    public let directives: [Directive]
+    /// Top-level instructions in file order.
+    public let instructions: [Instruction]
+    /// ARG instructions before the first FROM.
+    public let globalArgs: [KeyValue]
+    public let stages: [Stage]
+    public let graph: StageGraph
+    /// The parser's diagnostics, then the model's (unknown stages, bad FROM…).
+    public let diagnostics: [Diagnostic]
+
+    public convenience init(parsing bytes: [UInt8]) {
+        self.init(tree: Parser.parse(bytes))
+    }
+
+    public convenience init(parsing text: String) {
+        self.init(tree: Parser.parse(text))
+    }
+
+    public init(tree: SyntaxTree) {
+        self.tree = tree
+        var problems: [Diagnostic] = []
+        func report(_ code: String, _ message: String, _ node: SyntaxNode, _ severity: Diagnostic.Severity = .error) {
+            problems.append(Diagnostic(severity: severity, code: code, message: message, location: node.location))
+        }
+
+        var directives: [Directive] = []
+        var instructions: [Instruction] = []
+        for child in tree.root.childNodes {
+            if child.kind == .directive, let d = Directive(child) { directives.append(d) }
+            if child.kind.isInstruction, let i = Instruction(child) { instructions.append(i) }
+        }
+        self.directives = directives
+        self.instructions = instructions
+
+        // Global ARGs, then stages.
+        var globals: [KeyValue] = []
+        var globalDefaults: [String: String] = [:]
+        for v in ArgExpansion.automaticArgs { globalDefaults[v] = nil }
+        var stages: [Stage] = []
+        var pending: (from: Instruction, body: [Instruction])?
+        var names: [String: Int] = [:]
+
+        func closeStage() {
+            guard let (from, body) = pending else { return }
+            let index = stages.count
+            let words = from.argumentStrings
+            var name: String?
+            if words.count == 3 && words[1].lowercased() == "as" {
+                name = words[2].lowercased()
+                if !Self.isValidStageName(name!) {
+                    report("invalid-stage-name", "invalid name for build stage: \"\(words[2])\", name can't start with a number or contain symbols", from.node)
+                } else if names[name!] != nil {
+                    report("duplicate-stage-name", "duplicate stage name \"\(words[2])\"", from.node)
+                }
+            } else if words.count != 1 {
+                report("from-arguments", "FROM requires either one or three arguments", from.node)
+            }
+            let baseText = words.first ?? ""
+            let expansion = ArgExpansion.expand(baseText, globalDefaults)
+            let missing = expansion.unresolved.filter { !ArgExpansion.automaticArgs.contains($0) }
+            var base: Stage.Base
+            if expansion.failed || !expansion.unresolved.isEmpty {
+                base = .unresolved
+            } else if let earlier = names[expansion.result.lowercased()] {
+                base = .stage(earlier)
+            } else if let image = ImageReference(expansion.result) {
+                base = image.isScratch ? .scratch : .image(image)
+            } else {
+                base = .unresolved
+            }
+            if expansion.result.isEmpty && !expansion.failed {
+                report("blank-base", "base name (\(baseText)) should not be blank", from.node)
+            }
+            if let name, names[name] == nil, Self.isValidStageName(name) { names[name] = index }
+            stages.append(Stage(index: index, name: name, from: from, instructions: body, baseText: baseText,
+                                resolvedBase: expansion.result, base: base, platform: from.flag("platform")?.value,
+                                unresolvedArgs: missing))
+            pending = nil
+        }
+
+        for instruction in instructions {
+            if instruction.kind == .from {
+                closeStage()
+                pending = (instruction, [])
+            } else if pending != nil {
+                pending!.body.append(instruction)
+            } else if instruction.kind == .arg {
+                for kv in instruction.keyValues {
+                    globals.append(kv)
+                    if let v = kv.value {
+                        globalDefaults[kv.name] = ArgExpansion.expand(v.utf8String, globalDefaults).result
+                    }
+                }
+            } else {
+                report("no-stage", "no build stage in current context: \(instruction.keyword) comes before the first FROM", instruction.node)
+            }
+        }
+        closeStage()
+        self.globalArgs = globals
+        self.stages = stages
+        let graph = StageGraph(stages: stages, report: { report($0, $1, $2) })
+        self.graph = graph
+        self.diagnostics = tree.diagnostics + problems.sorted { $0.location.offset < $1.location.offset }
+    }
+
+    /// The stage BuildKit builds by default: the last one.
+    public var finalStage: Stage? { stages.last }
+
+    /// The escape character in effect.
+    public var escape: Character { Character(Unicode.Scalar(tree.escape)) }
+
+    /// The value of `# syntax=`, if any.
+    public var syntax: String? { directives.first { $0.name == .syntax }?.value }
+
+    /// BuildKit's rule for stage names: `^[a-z][a-z0-9-_.]*$` (after lower-casing).
+    static func isValidStageName(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard let f = u.first, f >= 0x61, f <= 0x7A else { return false }
+        return u.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
+    }
+
+    /// The ARG values visible in a stage, as BuildKit scopes them: an ARG
+    /// declared in the stage takes its own default, or else the global
+    /// default of the same name; global ARGs not declared again are not visible.
+    public func argValues(in stage: Stage) -> [String: String] {
+        var globals: [String: String] = [:]
+        for kv in globalArgs { if let v = kv.value { globals[kv.name] = v.utf8String } }
+        var visible: [String: String] = [:]
+        for kv in stage.args {
+            if let v = kv.value {
+                visible[kv.name] = ArgExpansion.expand(v.utf8String, visible).result
+            } else if let g = globals[kv.name] {
+                visible[kv.name] = g
+            }
+        }
+        return visible
+    }
+}
+
+/// A parser directive at the top of the file.
+public struct Directive: Sendable {
+    public let name: DirectiveName
+    public let value: String
+    public let node: SyntaxNode
+
+    init?(_ node: SyntaxNode) {
+        let tokens = node.tokens
+        guard let nameToken = tokens.first(where: { $0.kind == .directiveName }),
+              let valueToken = tokens.first(where: { $0.kind == .directiveValue }),
+              let name = DirectiveName(rawValue: nameToken.text.lowercased()) else { return nil }
+        self.name = name
+        self.value = valueToken.text
+        self.node = node
+    }
+}
+
+extension ArgExpansion {
+    /// ARGs BuildKit defines itself; their values depend on the build machine.
+    public static let automaticArgs: Set<String> = [
+        "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT",
+        "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
+    ]
+}

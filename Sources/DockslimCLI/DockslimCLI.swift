@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `dockslim` command line: hand-written, behaving like
+/// swift-argument-parser (help layout, `Error:` lines, exit codes 0/1/64).
+public enum DockslimCLI {
+    public static let version = "0.1.0"
+
+    /// Exit codes.
+    public enum ExitCode {
+        public static let success: Int32 = 0
+        public static let failure: Int32 = 1
+        /// `EX_USAGE`
+        public static let usage: Int32 = 64
+    }
+
+    static let root = CommandSpec(
+        name: "dockslim",
+        overview: "Slim Dockerfiles: read them exactly as BuildKit does, and rewrite them with minimal patches.",
+        usage: "dockslim <subcommand>",
+        options: [CommandSpec.Option(names: ["--version"], valueName: nil, help: "Show the version.")],
+        subcommands: [
+            ("parse", "Parse Dockerfiles and print their syntax tree or BuildKit's reading."),
+            ("help", "Show help for a subcommand."),
+        ]
+    )
+
+    /// Runs the command line `args` (without the program name); returns the exit code.
+    public static func run(_ args: [String], console: Console = .process()) -> Int32 {
+        defer {
+            console.stdout.flush()
+            console.stderr.flush()
+        }
+        guard let first = args.first else {
+            console.stdout.write(root.help)
+            return ExitCode.success
+        }
+        let rest = Array(args.dropFirst())
+        switch first {
+        case "-h", "--help":
+            console.stdout.write(root.help)
+            return ExitCode.success
+        case "--version":
+            console.stdout.write(version + "\n")
+            return ExitCode.success
+        case "help":
+            guard let sub = rest.first else {
+                console.stdout.write(root.help)
+                return ExitCode.success
+            }
+            guard let spec = commands[sub]?.spec else {
+                return usageError("Unknown subcommand '\(sub)'", root, console)
+            }
+            console.stdout.write(spec.help)
+            return ExitCode.success
+        default:
+            guard let command = commands[first] else {
+                let what = first.hasPrefix("-") ? "option" : "subcommand"
+                return usageError("Unknown \(what) '\(first)'", root, console)
+            }
+            let parsed: ParsedArguments
+            do {
+                parsed = try command.spec.parse(rest)
+            } catch {
+                return usageError(error.message, command.spec, console)
+            }
+            if parsed.wantsHelp {
+                console.stdout.write(command.spec.help)
+                return ExitCode.success
+            }
+            return command.run(parsed, console)
+        }
+    }
+
+    typealias Runner = @Sendable (ParsedArguments, Console) -> Int32
+    static let commands: [String: (spec: CommandSpec, run: Runner)] = [
+        "parse": (ParseCommand.spec, ParseCommand.run),
+    ]
+
+    /// Prints `Error: …`, the usage line and where to find help; returns 64.
+    static func usageError(_ message: String, _ spec: CommandSpec, _ console: Console) -> Int32 {
+        let helpCommand = spec.name == "dockslim" ? "dockslim --help" : "dockslim \(spec.name) --help"
+        console.stderr.write("Error: \(message)\nUsage: \(spec.usage)\n  See '\(helpCommand)' for more information.\n")
+        return ExitCode.usage
+    }
+
+    /// Runs with the process's arguments and exits.
+    public static func main() -> Never {
+        signal(SIGPIPE, SIG_IGN)
+        let code = run(Array(CommandLine.arguments.dropFirst()))
+        exit(code)
+    }
+}

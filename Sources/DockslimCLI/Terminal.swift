@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a command's output goes. The real one writes to file descriptors;
+/// tests capture the bytes.
+public final class OutputStream: @unchecked Sendable {
+    private let fd: Int32?
+    public private(set) var captured: [UInt8] = []
+    private var buffer: [UInt8] = []
+
+    /// Writes to a file descriptor, buffered.
+    public init(fileDescriptor: Int32) { self.fd = fileDescriptor }
+    /// Keeps everything in `captured`.
+    public init() { self.fd = nil }
+
+    public func write(_ bytes: [UInt8]) {
+        if fd == nil { captured += bytes; return }
+        buffer += bytes
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    public func write(_ s: String) { write(Array(s.utf8)) }
+
+    public func flush() {
+        guard let fd, !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { p in
+            var off = 0
+            while off < p.count {
+                let n = Glibc.write(fd, p.baseAddress! + off, p.count - off)
+                if n <= 0 { if n < 0 && errno == EINTR { continue }; break }
+                off += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    public var capturedText: String { String(decoding: captured, as: UTF8.self) }
+}
+
+/// Standard input, output and error for one run of the command.
+public struct Console: Sendable {
+    public let stdout: OutputStream
+    public let stderr: OutputStream
+    public let readStandardInput: @Sendable () -> [UInt8]
+
+    public init(stdout: OutputStream, stderr: OutputStream, readStandardInput: @escaping @Sendable () -> [UInt8]) {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.readStandardInput = readStandardInput
+    }
+
+    /// The process's own streams.
+    public static func process() -> Console {
+        Console(stdout: OutputStream(fileDescriptor: 1), stderr: OutputStream(fileDescriptor: 2),
+                readStandardInput: { (try? FileAccess.readAll(fileDescriptor: 0)) ?? [] })
+    }
+
+    /// Captures output; standard input is `input`.
+    public static func capturing(input: [UInt8] = []) -> Console {
+        Console(stdout: OutputStream(), stderr: OutputStream(), readStandardInput: { input })
+    }
+}

@@ -1,0 +1,3 @@
+import DockslimCLI
+
+DockslimCLI.main()
