@@ -97,7 +97,8 @@ public final class Instruction: Sendable {
         self.kind = InstructionKind(node.kind)
         self.keyword = reading.bytes(layout.keyword).utf8String
         let flagNodes = node.childNodes(.flag)
-        self.flags = zip(layout.flags, flagNodes).map { Flag(cooked: reading.flagValue($0.0), node: $0.1) }
+        let storage = reading.storage
+        self.flags = zip(layout.flags, flagNodes).map { Flag(cooked: reading.flagValue(storage.spans[$0.0]), node: $0.1) }
         self.startLine = reading.startLine
         self.endLine = reading.endLine
         self.logicalLine = reading.node == node ? reading.line : reading.bytes(layout.keyword.lowerBound..<reading.line.count)
@@ -112,7 +113,7 @@ public final class Instruction: Sendable {
             switch args {
             case .exec(let json):
                 form = .exec
-                arguments += json.pieces.filter { $0.kind == .string }.map { reading.jsonString($0.range) }
+                arguments += storage.pieces[json.pieces].filter { $0.kind == .string }.map { reading.jsonString($0.range) }
             case .shell(let r):
                 form = .shell
                 arguments.append(reading.bytes(r))
@@ -124,8 +125,9 @@ public final class Instruction: Sendable {
         case .none:
             break
         case .words(let words):
-            arguments = words.map { reading.bytes($0) }
-        case .nameValues(let words):
+            arguments = storage.spans[words].map { reading.bytes($0) }
+        case .nameValues(let wordIndices):
+            let words = Array(storage.spans[wordIndices])
             arguments = words.map { reading.wordValue($0) }
             let nodes = node.childNodes(.keyValue)
             keyValues = zip(words, nodes).map { w, n in
@@ -141,7 +143,7 @@ public final class Instruction: Sendable {
             commandArguments(layout.arguments, in: node)
         case .keyValues(let pairs, let legacy):
             let nodes = node.childNodes(.keyValue)
-            for (p, n) in zip(pairs, nodes) {
+            for (p, n) in zip(storage.pairs[pairs], nodes) {
                 let key: [UInt8], value: [UInt8]
                 if legacy {
                     key = reading.bytes(p.key)

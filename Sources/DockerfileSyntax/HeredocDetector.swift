@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A here-document announced on an instruction's line (`<<EOF`, `<<-EOF`,
 /// `<<"EOF"`, `3<<EOF`).
 public struct HeredocSpec: Sendable, Equatable {
@@ -33,10 +41,11 @@ enum HeredocDetector {
     }
 
     private static func containsDoubleLess(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 1
-        while i < b.count {
-            if b[i] == UInt8(ascii: "<") && b[i - 1] == UInt8(ascii: "<") { return true }
-            i += 1
+        guard let base = b.baseAddress else { return false }
+        var i = 0
+        while i + 1 < b.count, let hit = memchr(base + i, 0x3C, b.count - i - 1) {
+            i = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+            if b[i] == 0x3C { return true }
         }
         return false
     }

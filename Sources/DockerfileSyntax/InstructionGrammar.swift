@@ -23,7 +23,7 @@ public enum ArgumentShape: Sendable {
 
 public enum InstructionGrammar {
     public struct Entry: Sendable {
-        public let keyword: String
+        public let keyword: StaticString
         public let kind: SyntaxKind
         public let shape: ArgumentShape
         /// Whether `<<WORD` here-documents are read after the line (BuildKit: ADD, COPY, RUN).
@@ -58,19 +58,23 @@ public enum InstructionGrammar {
     static func entry(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Entry {
         let n = r.count
         guard n >= 3, n <= 11 else { return unknown }
-        for e in entries where e.keyword.utf8.count == n {
-            var i = r.lowerBound
-            var same = true
-            for k in e.keyword.utf8 {
-                let c = b[i]
-                let lower = (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c
-                if lower != k { same = false; break }
-                i += 1
-            }
-            if same { return e }
+        let first = b[r.lowerBound] | 0x20
+        guard first >= 0x61, first <= 0x7A else { return unknown }
+        for candidate in byFirstLetter[Int(first - 0x61)] where candidate.keyword.utf8CodeUnitCount == n {
+            let k = candidate.keyword.utf8Start
+            var i = 1
+            while i < n, b[r.lowerBound + i] | 0x20 == k[i] { i += 1 }
+            if i == n { return candidate }
         }
         return unknown
     }
+
+    /// Entries by the first letter of their keyword.
+    private static let byFirstLetter: [[Entry]] = {
+        var table = [[Entry]](repeating: [], count: 26)
+        for e in entries { table[Int(e.keyword.utf8Start[0] - 0x61)].append(e) }
+        return table
+    }()
 
     /// The entry for an instruction node's kind.
     public static func entry(for kind: SyntaxKind) -> Entry? {

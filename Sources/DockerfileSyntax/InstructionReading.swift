@@ -10,6 +10,8 @@ public struct InstructionReading: Sendable {
     /// The logical line: continuations and the comment lines inside them removed.
     public let line: [UInt8]
     public let layout: InstructionLayout
+    /// The lists `layout` indexes into.
+    public let storage: LayoutStorage
     /// 1-based, as BuildKit counts: from the first line of the instruction to
     /// the last line of its last here-document.
     public let startLine: Int
@@ -34,11 +36,15 @@ public struct InstructionReading: Sendable {
         }
         let startLocation = tree.location(of: start)
         var logical = LogicalLine()
+        var storage = LayoutStorage()
         let layout: InstructionLayout = tree.source.withUnsafeBufferPointer { b in
             let lines = PhysicalLines(bytes: b, starts: tree.lineStarts)
             _ = logical.build(lines, line: startLocation.line - 1, contentStart: start, escape: tree.escape)
-            return logical.bytes.withUnsafeBufferPointer { InstructionLayout.read($0, 0, $0.count, escape: tree.escape) }
+            return logical.bytes.withUnsafeBufferPointer {
+                InstructionLayout.read($0, 0, $0.count, escape: tree.escape, storage: &storage)
+            }
         }
+        self.storage = storage
         self.line = logical.bytes
         self.layout = layout
         self.segments = logical.segments

@@ -5,8 +5,8 @@ public struct JSONArrayLayout: Sendable {
         public let kind: PieceKind
         public let range: Range<Int>
     }
-    /// Brackets, commas and elements, in order.
-    public var pieces: [Piece] = []
+    /// Brackets, commas and elements, in order: indices into `LayoutStorage.pieces`.
+    public var pieces: Range<Int> = 0..<0
     /// Whether every element is a string (BuildKit rejects the line otherwise).
     public var allStrings = true
     /// Text after the closing bracket. BuildKit 0.12 ignores it; 0.13+ reads
@@ -22,44 +22,44 @@ enum JSONArrayScanner {
     /// Go's `encoding/json` nesting limit.
     static let maxDepth = 10_000
 
-    static func scan(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> JSONArrayLayout? {
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ storage: inout LayoutStorage) -> JSONArrayLayout? {
         let end = r.upperBound
         var i = r.lowerBound
         guard i < end, b[i] == UInt8(ascii: "[") else { return nil }
+        let first = storage.pieces.count
         var layout = JSONArrayLayout()
-        layout.pieces.append(.init(kind: .leftBracket, range: i..<(i + 1)))
+        func fail() -> JSONArrayLayout? {
+            storage.pieces.removeSubrange(first...)
+            return nil
+        }
+        storage.pieces.append(.init(kind: .leftBracket, range: i..<(i + 1)))
         i += 1
         i = skipSpace(b, i, end)
-        guard i < end else { return nil }
-        if b[i] == UInt8(ascii: "]") {
-            layout.pieces.append(.init(kind: .rightBracket, range: i..<(i + 1)))
-            return finish(layout, b, i + 1, end)
-        }
-        while true {
-            let start = i
-            guard let valueEnd = scanValue(b, i, end) else { return nil }
-            let isString = b[start] == UInt8(ascii: "\"")
-            if !isString { layout.allStrings = false }
-            layout.pieces.append(.init(kind: isString ? .string : .value, range: start..<valueEnd))
-            i = skipSpace(b, valueEnd, end)
-            guard i < end else { return nil }
-            if b[i] == UInt8(ascii: ",") {
-                layout.pieces.append(.init(kind: .comma, range: i..<(i + 1)))
-                i = skipSpace(b, i + 1, end)
-                guard i < end else { return nil }
-                continue
+        guard i < end else { return fail() }
+        if b[i] != UInt8(ascii: "]") {
+            while true {
+                let start = i
+                guard let valueEnd = scanValue(b, i, end) else { return fail() }
+                let isString = b[start] == UInt8(ascii: "\"")
+                if !isString { layout.allStrings = false }
+                storage.pieces.append(.init(kind: isString ? .string : .value, range: start..<valueEnd))
+                i = skipSpace(b, valueEnd, end)
+                guard i < end else { return fail() }
+                if b[i] == UInt8(ascii: ",") {
+                    storage.pieces.append(.init(kind: .comma, range: i..<(i + 1)))
+                    i = skipSpace(b, i + 1, end)
+                    guard i < end else { return fail() }
+                    continue
+                }
+                guard b[i] == UInt8(ascii: "]") else { return fail() }
+                break
             }
-            guard b[i] == UInt8(ascii: "]") else { return nil }
-            layout.pieces.append(.init(kind: .rightBracket, range: i..<(i + 1)))
-            return finish(layout, b, i + 1, end)
         }
-    }
-
-    private static func finish(_ l: JSONArrayLayout, _ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> JSONArrayLayout {
-        var l = l
-        let t = Whitespace.skipUnicodeSpaces(b, i, end)
-        if t < end { l.trailing = t..<end }
-        return l
+        storage.pieces.append(.init(kind: .rightBracket, range: i..<(i + 1)))
+        layout.pieces = first..<storage.pieces.count
+        let t = Whitespace.skipUnicodeSpaces(b, i + 1, end)
+        if t < end { layout.trailing = t..<end }
+        return layout
     }
 
     @inline(__always)

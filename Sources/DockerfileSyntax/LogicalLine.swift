@@ -17,6 +17,10 @@ public struct LogicalLine {
     public private(set) var hasEmptyContinuationLine = false
     /// The text ended with a line continuation and no line followed.
     public private(set) var continuesAtEndOfFile = false
+    /// The text is one run of source bytes, left in place: logical offsets
+    /// are then source offsets and `bytes` stays empty (the parser's fast path).
+    private(set) var isDirect = false
+    private(set) var directRange = 0..<0
 
     /// A run of logical bytes copied from one contiguous run of source bytes.
     public struct Segment: Sendable, Equatable {
@@ -26,6 +30,24 @@ public struct LogicalLine {
     }
 
     public init() {}
+
+    /// Where the escape character of a line continuation ending `[s, e)` is:
+    /// the escape, then only spaces and tabs, and either at the start or not
+    /// itself escaped (BuildKit's `([^\\])\\[ \t]*$|^\\[ \t]*$`).
+    @inline(__always)
+    static func continuationEscape(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ escape: UInt8) -> Int? {
+        var p = e
+        while p > s, Whitespace.isBlank(b[p - 1]) { p -= 1 }
+        guard p > s, b[p - 1] == escape, p - 1 == s || b[p - 2] != escape else { return nil }
+        return p - 1
+    }
+
+    /// Calls `body` with the text's buffer and its range in that buffer:
+    /// the source itself on the fast path, else the joined bytes.
+    func withText<R>(_ source: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> R) -> R {
+        if isDirect { return body(source, directRange) }
+        return bytes.withUnsafeBufferPointer { body($0, 0..<$0.count) }
+    }
 
     /// Maps a logical offset to its source offset. An offset at the end of a
     /// segment maps to the end of that segment's source run.
@@ -42,14 +64,24 @@ public struct LogicalLine {
     /// Reads the instruction whose first line is `line`, starting at
     /// `contentStart` (the first non-space byte). Returns the index of the
     /// first line after the instruction's text.
-    mutating func build(_ lines: PhysicalLines, line: Int, contentStart: Int, escape: UInt8) -> Int {
-        bytes.removeAll(keepingCapacity: true)
-        segments.removeAll(keepingCapacity: true)
+    mutating func build(_ lines: PhysicalLines, line: Int, contentStart: Int, escape: UInt8, inPlace: Bool = false) -> Int {
         hasEmptyContinuationLine = false
         continuesAtEndOfFile = false
         firstLine = line
         let b = lines.bytes
-        var continues = append(b, contentStart, lines.contentEnd(line), escape)
+        let firstEnd = lines.contentEnd(line)
+        if inPlace, Self.continuationEscape(b, contentStart, firstEnd, escape) == nil {
+            // One line, no continuation: read it where it is; `segments` and
+            // `bytes` are left alone (this is most instructions).
+            isDirect = true
+            directRange = contentStart..<firstEnd
+            lastLine = line
+            return line + 1
+        }
+        isDirect = false
+        if !bytes.isEmpty { bytes.removeAll(keepingCapacity: true) }
+        if !segments.isEmpty { segments.removeAll(keepingCapacity: true) }
+        var continues = append(b, contentStart, firstEnd, escape)
         var li = line + 1
         while continues && li < lines.count {
             let s = lines.start(li), e = lines.contentEnd(li)
@@ -71,19 +103,12 @@ public struct LogicalLine {
         return li
     }
 
-    /// Appends one line's content; returns whether it ends with a line
-    /// continuation: the escape character, then only spaces and tabs, and
-    /// either at the start of the content or not itself escaped (BuildKit's
-    /// `([^\\])\\[ \t]*$|^\\[ \t]*$`).
+    /// Appends one line's content, without its line continuation; returns
+    /// whether it had one.
     private mutating func append(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ escape: UInt8) -> Bool {
-        var p = e
-        while p > s, Whitespace.isBlank(b[p - 1]) { p -= 1 }
-        var end = e
-        var continues = false
-        if p > s, b[p - 1] == escape, p - 1 == s || b[p - 2] != escape {
-            end = p - 1
-            continues = true
-        }
+        let escapeAt = Self.continuationEscape(b, s, e, escape)
+        let continues = escapeAt != nil
+        let end = escapeAt ?? e
         if end > s {
             segments.append(Segment(logicalStart: bytes.count, sourceStart: s, count: end - s))
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[s..<end]))

@@ -15,7 +15,8 @@ public enum Parser {
         bytes.withUnsafeBufferPointer { b in
             var p = ParserRun(b)
             p.run()
-            return SyntaxTree(source: bytes, escape: p.escape, tokens: p.builder.tokens, nodes: p.builder.nodes,
+            let (tokens, nodes) = p.builder.finish()
+            return SyntaxTree(source: bytes, escape: p.escape, tokens: tokens, nodes: nodes,
                               lineStarts: p.lines.starts, diagnostics: p.diagnostics)
         }
     }
@@ -29,6 +30,7 @@ struct ParserRun {
     var diagnostics: [Diagnostic] = []
     var escape = UInt8(ascii: "\\")
     private var logical = LogicalLine()
+    private var storage = LayoutStorage()
     private var seenDirectives: Set<DirectiveName> = []
     private var instructionCount = 0
     /// BuildKit's line scanner stops at lines longer than this (bytes before the newline).
@@ -97,12 +99,14 @@ struct ParserRun {
 
     /// Parses the instruction that starts on `line`; returns the next line to read.
     private mutating func instruction(line: Int, contentStart: Int) -> Int {
-        var next = logical.build(lines, line: line, contentStart: contentStart, escape: escape)
+        var next = logical.build(lines, line: line, contentStart: contentStart, escape: escape, inPlace: true)
         instructionCount += 1
-        let layout = logical.bytes.withUnsafeBufferPointer { lb in
-            InstructionLayout.read(lb, 0, lb.count, escape: escape)
+        let escape = self.escape
+        storage.resetIfLarge()
+        let layout = logical.withText(b) { t, r in
+            InstructionLayout.read(t, r.lowerBound, r.upperBound, escape: escape, storage: &storage)
         }
-        let entry = logical.bytes.withUnsafeBufferPointer { InstructionGrammar.entry($0, layout.keyword) }
+        let entry = layout.entry
         var emitter = SpanEmitter(logical: logical, b: b)
         builder.startNode(entry.kind)
         if layout.keyword.isEmpty {
@@ -117,13 +121,13 @@ struct ParserRun {
             report(.error, "rejected-instruction", reason, at: emitter.source(layout.keyword.lowerBound), rejected: true)
         }
         if entry.kind == .unknownInstruction && !layout.keyword.isEmpty {
-            let k = String(decoding: logical.bytes[layout.keyword], as: UTF8.self)
+            let k = logical.withText(b) { t, _ in String(decoding: UnsafeBufferPointer(rebasing: t[layout.keyword]), as: UTF8.self) }
             report(.error, "unknown-instruction", "unknown instruction: \(k)", at: emitter.source(layout.keyword.lowerBound))
         }
         if logical.hasEmptyContinuationLine {
             report(.warning, "empty-continuation-line", "empty continuation line (BuildKit warns; future versions may reject it)", at: contentStart)
         }
-        warnAboutJSON(layout, &emitter)
+        warnAboutJSON(layout.arguments, &emitter)
         if allowsHeredocs(layout, entry) {
             next = heredocs(after: next, announcedAt: contentStart)
         }
@@ -132,21 +136,18 @@ struct ParserRun {
     }
 
     private func allowsHeredocs(_ layout: InstructionLayout, _ entry: InstructionGrammar.Entry) -> Bool {
-        var l = layout
-        var e = entry
-        if e.kind == .onbuildInstruction, case .trigger(let t) = l.arguments {
-            l = t
-            e = logical.bytes.withUnsafeBufferPointer { InstructionGrammar.entry($0, t.keyword) }
+        if entry.kind == .onbuildInstruction, case .trigger(let t) = layout.arguments {
+            return allowsHeredocs(t, t.entry)
         }
-        if !e.allowsHeredocs { return false }
-        if case .exec = l.arguments { return false }
+        if !entry.allowsHeredocs { return false }
+        if case .exec = layout.arguments { return false }
         return true
     }
 
     private mutating func emitBody(_ layout: InstructionLayout, _ emitter: inout SpanEmitter) {
         for f in layout.flags {
             builder.startNode(.flag)
-            emitter.emit(.flag, f, into: &builder)
+            emitter.emit(.flag, storage.spans[f], into: &builder)
             builder.finishNode()
         }
         if let t = layout.flagTerminator {
@@ -162,10 +163,11 @@ struct ParserRun {
         case .none:
             break
         case .words(let words):
-            for w in words { node(.word, .text, w, &emitter) }
+            for w in words { node(.word, .text, storage.spans[w], &emitter) }
         case .nameValues(let words):
-            for w in words {
-                let eq = logical.bytes.withUnsafeBufferPointer { InstructionLayout.firstEquals($0, w) }
+            for wi in words {
+                let w = storage.spans[wi]
+                let eq = logical.withText(b) { t, _ in InstructionLayout.firstEquals(t, w) }
                 keyValue(InstructionLayout.KeyValueLayout(
                     whole: w, key: w.lowerBound..<(eq ?? w.upperBound), equals: eq,
                     value: (eq.map { $0 + 1 } ?? w.upperBound)..<w.upperBound), &emitter)
@@ -178,7 +180,8 @@ struct ParserRun {
             node(.string, .text, r, &emitter)
         case .exec(let json):
             builder.startNode(.jsonArray)
-            for piece in json.pieces {
+            for pi in json.pieces {
+                let piece = storage.pieces[pi]
                 switch piece.kind {
                 case .leftBracket: emitter.emit(.leftBracket, piece.range, into: &builder)
                 case .rightBracket: emitter.emit(.rightBracket, piece.range, into: &builder)
@@ -190,13 +193,12 @@ struct ParserRun {
             builder.finishNode()
             if let t = json.trailing { node(.trailingText, .text, t, &emitter) }
         case .keyValues(let pairs, _):
-            for p in pairs { keyValue(p, &emitter) }
+            for p in pairs { keyValue(storage.pairs[p], &emitter) }
         case .healthcheck(let type, let command):
             node(.healthcheckType, .text, type, &emitter)
             emitArguments(command, &emitter)
         case .trigger(let trigger):
-            let entry = logical.bytes.withUnsafeBufferPointer { InstructionGrammar.entry($0, trigger.keyword) }
-            builder.startNode(entry.kind)
+            builder.startNode(trigger.entry.kind)
             emitter.emit(.keyword, trigger.keyword, into: &builder)
             emitBody(trigger, &emitter)
             builder.finishNode()
@@ -218,17 +220,22 @@ struct ParserRun {
         builder.finishNode()
     }
 
-    private mutating func warnAboutJSON(_ layout: InstructionLayout, _ emitter: inout SpanEmitter) {
-        var args = layout.arguments
-        if case .trigger(let t) = args { args = t.arguments }
-        if case .healthcheck(_, let c) = args { args = c }
+    private mutating func warnAboutJSON(_ args: InstructionLayout.Arguments, _ emitter: inout SpanEmitter) {
         switch args {
-        case .exec(let json) where json.trailing != nil:
-            report(.warning, "text-after-json", "text after the JSON array: BuildKit 0.12 ignores it, 0.13 and later run the line in shell form",
-                   at: emitter.source(json.trailing!.lowerBound))
-        case .shell(let r) where logical.bytes[r.lowerBound] == UInt8(ascii: "["):
-            report(.warning, "invalid-json", "looks like exec form but is not a valid JSON array: BuildKit runs it in shell form",
-                   at: emitter.source(r.lowerBound))
+        case .exec(let json):
+            if let t = json.trailing {
+                report(.warning, "text-after-json", "text after the JSON array: BuildKit 0.12 ignores it, 0.13 and later run the line in shell form",
+                       at: emitter.source(t.lowerBound))
+            }
+        case .shell(let r):
+            if logical.withText(b, { t, _ in t[r.lowerBound] }) == UInt8(ascii: "[") {
+                report(.warning, "invalid-json", "looks like exec form but is not a valid JSON array: BuildKit runs it in shell form",
+                       at: emitter.source(r.lowerBound))
+            }
+        case .trigger(let t):
+            warnAboutJSON(t.arguments, &emitter)
+        case .healthcheck(_, let c):
+            warnAboutJSON(c, &emitter)
         default:
             break
         }
@@ -240,7 +247,9 @@ struct ParserRun {
     private mutating func heredocs(after line: Int, announcedAt: Int) -> Int {
         let specs: [HeredocSpec]
         do {
-            specs = try logical.bytes.withUnsafeBufferPointer { lb throws(HeredocDetector.Failure) in try HeredocDetector.find(lb) }
+            specs = try logical.withText(b) { t, r in Result { () throws(HeredocDetector.Failure) in
+                try HeredocDetector.find(UnsafeBufferPointer(rebasing: t[r]))
+            } }.get()
         } catch {
             report(.error, "invalid-heredoc", error.message, at: announcedAt, rejected: true)
             return line
@@ -298,22 +307,11 @@ struct ParserRun {
         if instructionCount == 0 {
             report(.error, "no-instructions", "file with no instructions", at: b.count, rejected: true)
         }
-        for li in 0..<lines.count where lines.contentEnd(li) - lines.start(li) > Self.buildKitMaxLine {
+        if let li = lines.firstLine(longerThan: Self.buildKitMaxLine) {
             report(.error, "line-too-long", "line longer than BuildKit's limit of \(Self.buildKitMaxLine) bytes", at: lines.start(li), rejected: true)
-            break
         }
-        var i = 0
-        while i < b.count {
-            if b[i] >= 0x80 {
-                let (v, w) = UTF8Decoding.decode(b, i, b.count)
-                if w == 1 && v == UTF8Decoding.replacement {
-                    report(.warning, "invalid-utf8", "invalid UTF-8", at: i)
-                    break
-                }
-                i += w
-            } else {
-                i += 1
-            }
+        if let bad = UTF8Decoding.firstInvalid(b) {
+            report(.warning, "invalid-utf8", "invalid UTF-8", at: bad)
         }
         diagnostics.sort { $0.location.offset < $1.location.offset }
     }
@@ -323,20 +321,34 @@ struct ParserRun {
 /// crosses a line continuation becomes one token per source run, and the
 /// spaces and tabs at the edges of each run are left to trivia.
 struct SpanEmitter {
-    let logical: LogicalLine
+    /// Empty when the logical line is the source itself (offsets are then equal).
+    let segments: [LogicalLine.Segment]
+    let direct: Bool
     let b: UnsafeBufferPointer<UInt8>
     private var segment = 0
 
     init(logical: LogicalLine, b: UnsafeBufferPointer<UInt8>) {
-        self.logical = logical
+        self.direct = logical.isDirect
+        self.segments = logical.isDirect ? [] : logical.segments
         self.b = b
     }
 
     /// The source offset of a logical offset.
-    func source(_ logicalOffset: Int) -> Int { logical.sourceOffset(logicalOffset) }
+    func source(_ logicalOffset: Int) -> Int {
+        if direct { return logicalOffset }
+        guard let s = segments.last(where: { $0.logicalStart <= logicalOffset }) else { return segments.first?.sourceStart ?? 0 }
+        return s.sourceStart + (logicalOffset - s.logicalStart)
+    }
 
     mutating func emit(_ kind: TokenKind, _ r: Range<Int>, into builder: inout TreeBuilder) {
-        let segs = logical.segments
+        if direct {
+            var s = r.lowerBound, e = r.upperBound
+            while s < e, Whitespace.isBlank(b[s]) { s += 1 }
+            while e > s, Whitespace.isBlank(b[e - 1]) { e -= 1 }
+            if s < e { builder.token(kind, s, e) }
+            return
+        }
+        let segs = segments
         while segment < segs.count, segs[segment].logicalStart + segs[segment].count <= r.lowerBound { segment += 1 }
         var k = segment
         while k < segs.count, segs[k].logicalStart < r.upperBound {

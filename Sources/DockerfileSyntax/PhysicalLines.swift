@@ -28,6 +28,12 @@ struct PhysicalLines {
 
     var count: Int { bytes.isEmpty ? 0 : starts.count }
 
+    /// The first line whose content (before its line ending) is longer than `limit` bytes.
+    func firstLine(longerThan limit: Int) -> Int? {
+        for li in 0..<count where end(li) - start(li) > limit && contentEnd(li) - start(li) > limit { return li }
+        return nil
+    }
+
     @inline(__always) func start(_ line: Int) -> Int { starts[line] }
     @inline(__always) func end(_ line: Int) -> Int { line + 1 < starts.count ? starts[line + 1] : bytes.count }
 

@@ -9,7 +9,7 @@
 /// Every byte belongs to exactly one token: to its text, or to its leading or
 /// trailing trivia. Printing is the concatenation of the tokens, so
 /// `Parser.parse(x).printed() == x` for every input.
-public final class SyntaxTree: Sendable {
+public final class SyntaxTree: @unchecked Sendable {
     /// The bytes the tree was parsed from.
     public let source: [UInt8]
     /// The escape character in effect (`\` or, after `# escape=`` ` ``, a backtick).
@@ -17,12 +17,20 @@ public final class SyntaxTree: Sendable {
     /// Problems found while parsing, in document order.
     public let diagnostics: [Diagnostic]
 
-    let tokens: [RawToken]
-    let nodes: [RawNode]
+    /// Owned storage, immutable after `init`, freed in `deinit`.
+    let tokens: UnsafeBufferPointer<RawToken>
+    let nodes: UnsafeBufferPointer<RawNode>
     /// Byte offsets at which each physical line starts (line 1 at index 0).
     let lineStarts: [Int]
 
-    init(source: [UInt8], escape: UInt8, tokens: [RawToken], nodes: [RawNode], lineStarts: [Int], diagnostics: [Diagnostic]) {
+    deinit {
+        tokens.deallocate()
+        nodes.deallocate()
+    }
+
+    /// Takes ownership of `tokens` and `nodes`.
+    init(source: [UInt8], escape: UInt8, tokens: UnsafeBufferPointer<RawToken>, nodes: UnsafeBufferPointer<RawNode>,
+         lineStarts: [Int], diagnostics: [Diagnostic]) {
         self.source = source
         self.escape = escape
         self.tokens = tokens
@@ -43,18 +51,34 @@ public final class SyntaxTree: Sendable {
     /// All tokens, in document order.
     public var allTokens: [SyntaxToken] { (0..<tokens.count).map { SyntaxToken(tree: self, index: $0) } }
 
-    /// The file printed back: every token's leading trivia, text and trailing
-    /// trivia, concatenated.
+    /// The file printed back: the leading trivia of the first token, then
+    /// each token's text followed by the trivia up to the next token's text,
+    /// concatenated. (Runs that are adjacent in the source are copied in one
+    /// go, which for a parsed tree is the whole file at once.)
     public func printed() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(source.count)
         source.withUnsafeBufferPointer { b in
-            for i in 0..<tokens.count {
-                let r = fullRange(ofToken: i)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[r]))
+            [UInt8](unsafeUninitializedCapacity: b.count) { out, written in
+                written = 0
+                var runStart = 0, runEnd = 0
+                func flush() {
+                    let n = runEnd - runStart
+                    if n > 0 { (out.baseAddress! + written).initialize(from: b.baseAddress! + runStart, count: n) }
+                    written += n
+                }
+                for i in 0..<tokens.count {
+                    // Token i's text and the trivia after it reach to the next token's text.
+                    let start = Int(tokens[i].textStart)
+                    let end = i + 1 < tokens.count ? Int(tokens[i + 1].textStart) : b.count
+                    let pieceStart = i == 0 ? 0 : start
+                    if pieceStart != runEnd {
+                        flush()
+                        runStart = pieceStart
+                    }
+                    runEnd = end
+                }
+                flush()
             }
         }
-        return out
     }
 
     /// The printed file as a string (invalid UTF-8 is repaired, so use

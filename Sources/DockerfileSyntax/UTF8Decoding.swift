@@ -48,6 +48,33 @@ enum UTF8Decoding {
         }
     }
 
+    /// The offset of the first byte that is not valid UTF-8, if any; eight
+    /// ASCII bytes at a time.
+    static func firstInvalid(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = b.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        let n = b.count
+        while i < n {
+            if i + 32 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 { i += 32; continue }
+            }
+            if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            if b[i] < 0x80 { i += 1; continue }
+            let (v, w) = decode(b, i, n)
+            if w == 1 && v == replacement { return i }
+            i += w
+        }
+        return nil
+    }
+
     /// Whether `[start, end)` is valid UTF-8.
     static func isValid(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         var i = start
