@@ -68,7 +68,8 @@ public final class Dockerfile: Sendable {
             var base: Stage.Base
             if expansion.failed || !expansion.unresolved.isEmpty {
                 base = .unresolved
-            } else if let earlier = names[expansion.result.lowercased()] {
+            } else if let earlier = names[expansion.result] {
+                // BuildKit matches FROM against the lower-cased names of earlier stages, as written.
                 base = .stage(earlier)
             } else if let image = ImageReference(expansion.result) {
                 base = image.isScratch ? .scratch : .image(image)

@@ -133,9 +133,9 @@ public final class Instruction: Sendable {
             keyValues = zip(words, nodes).map { w, n in
                 let value = reading.wordValue(w)
                 if let eq = value.firstIndex(of: UInt8(ascii: "=")) {
-                    return KeyValue(key: Array(value[..<eq]), value: Array(value[(eq + 1)...]), node: n)
+                    return KeyValue(key: Array(value[..<eq]), value: Array(value[(eq + 1)...]), node: n, isLegacyForm: false)
                 }
-                return KeyValue(key: value, value: nil, node: n)
+                return KeyValue(key: value, value: nil, node: n, isLegacyForm: false)
             }
         case .string(let r):
             arguments = [reading.bytes(r)]
@@ -155,7 +155,7 @@ public final class Instruction: Sendable {
                     value = eq < word.count ? Array(word[(eq + 1)...]) : []
                 }
                 arguments += [key, value]
-                keyValues.append(KeyValue(key: key, value: value, node: n))
+                keyValues.append(KeyValue(key: key, value: value, node: n, isLegacyForm: legacy))
             }
         case .healthcheck(let type, let command):
             arguments = [reading.bytes(type)]
@@ -185,6 +185,8 @@ public struct KeyValue: Sendable {
     /// `nil` for an ARG without a default.
     public let value: [UInt8]?
     public let node: SyntaxNode
+    /// ENV or LABEL written `KEY value` (no `=`), which BuildKit still accepts.
+    public let isLegacyForm: Bool
 
     public var name: String { key.utf8String }
     public var valueString: String? { value?.utf8String }

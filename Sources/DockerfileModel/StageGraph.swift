@@ -33,7 +33,10 @@ public struct StageGraph: Sendable {
     init(stages: [Stage], report: (String, String, SyntaxNode) -> Void) {
         stageCount = stages.count
         var edges: [Edge] = []
+        // `--from` and mounts see every stage, later ones too (BuildKit
+        // registers all stages before it resolves commands).
         var names: [String: Int] = [:]
+        for s in stages { if let n = s.name { names[n] = s.index } }
         for s in stages {
             switch s.base {
             case .stage(let i): edges.append(Edge(stage: s.index, source: .stage(i), kind: .base, instruction: s.from, label: ""))
@@ -67,13 +70,13 @@ public struct StageGraph: Sendable {
                     }
                 }
             }
-            if let n = s.name, names[n] == nil { names[n] = s.index }
         }
         self.edges = edges
     }
 
     /// BuildKit's rule for `COPY --from`: no variables; a number is a stage
-    /// index; an earlier stage's name; anything else is an image.
+    /// index; a stage's name (case-insensitive; it must come earlier);
+    /// anything else is an image.
     static func resolveCopySource(_ from: String, current: Int, names: [String: Int], count: Int,
                                   report: (String, String) -> Void) -> Source {
         if from.contains("$") {
@@ -91,7 +94,13 @@ public struct StageGraph: Sendable {
             }
             return .stage(index)
         }
-        if let i = names[from.lowercased()] { return .stage(i) }
+        if let i = names[from.lowercased()] {
+            if i >= current {
+                report("stage-defined-later", "cannot copy from stage \(from), it needs to be defined before the current stage")
+                return .unresolved(from)
+            }
+            return .stage(i)
+        }
         guard let ref = ImageReference(from) else { return .unresolved(from) }
         return .image(ref)
     }

@@ -121,7 +121,7 @@ struct ParserRun {
             report(.error, "rejected-instruction", reason, at: emitter.source(layout.keyword.lowerBound), rejected: true)
         }
         if entry.kind == .unknownInstruction && !layout.keyword.isEmpty {
-            let k = logical.withText(b) { t, _ in String(decoding: UnsafeBufferPointer(rebasing: t[layout.keyword]), as: UTF8.self) }
+            let k = logical.withText(b) { t, _ in TreeDump.quoted(UnsafeBufferPointer(rebasing: t[layout.keyword])) }
             report(.error, "unknown-instruction", "unknown instruction: \(k)", at: emitter.source(layout.keyword.lowerBound))
         }
         if logical.hasEmptyContinuationLine {

@@ -1,0 +1,63 @@
+import DockslimCLI
+import XCTest
+
+/// Help text and errors behave like swift-argument-parser's.
+final class HelpAndErrorTests: XCTestCase {
+    func testRootHelp() {
+        let run = Run(["--help"])
+        XCTAssertEqual(run.code, 0)
+        XCTAssertEqual(run.stdout, """
+        OVERVIEW: Slim Dockerfiles: read them exactly as BuildKit does, and rewrite them with minimal patches.
+
+        USAGE: dockslim <subcommand>
+
+        OPTIONS:
+          --version               Show the version.
+          -h, --help              Show help information.
+
+        SUBCOMMANDS:
+          parse                   Parse Dockerfiles and print their syntax tree or BuildKit's reading.
+          help                    Show help for a subcommand.
+
+          See 'dockslim help <subcommand>' for detailed help.
+
+        """)
+        XCTAssertEqual(Run([]).stdout, run.stdout)
+        XCTAssertEqual(Run(["help"]).stdout, run.stdout)
+    }
+
+    func testParseHelp() {
+        let run = Run(["parse", "--help"])
+        XCTAssertEqual(run.code, 0)
+        XCTAssertTrue(run.stdout.hasPrefix("OVERVIEW: Parse Dockerfiles and print their syntax tree or BuildKit's reading.\n"))
+        XCTAssertTrue(run.stdout.contains("\nUSAGE: dockslim parse [--format <format>] <path> ...\n"))
+        XCTAssertTrue(run.stdout.contains("\nARGUMENTS:\n  <path>                  Dockerfiles to parse; '-' reads standard input.\n"))
+        XCTAssertTrue(run.stdout.contains("\nOPTIONS:\n  --format <format>       tree, json or buildkit. (default: tree)\n  -h, --help              Show help information.\n"))
+        XCTAssertEqual(Run(["help", "parse"]).stdout, run.stdout)
+        XCTAssertEqual(Run(["parse", "-h"]).stdout, run.stdout)
+    }
+
+    func testVersion() {
+        let run = Run(["--version"])
+        XCTAssertEqual(run.code, 0)
+        XCTAssertEqual(run.stdout, DockslimCLI.version + "\n")
+    }
+
+    func testUsageErrorsExit64WithUsageAndHint() {
+        let cases: [([String], String)] = [
+            (["parse"], "Error: Missing expected argument '<path> ...'\nUsage: dockslim parse [--format <format>] <path> ...\n  See 'dockslim parse --help' for more information.\n"),
+            (["parse", "--format", "xml", "x"], "Error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'tree', 'json' and 'buildkit'.\nUsage: dockslim parse [--format <format>] <path> ...\n  See 'dockslim parse --help' for more information.\n"),
+            (["parse", "--format"], "Error: Missing value for '--format <format>'\nUsage: dockslim parse [--format <format>] <path> ...\n  See 'dockslim parse --help' for more information.\n"),
+            (["parse", "--bogus", "x"], "Error: Unknown option '--bogus'\nUsage: dockslim parse [--format <format>] <path> ...\n  See 'dockslim parse --help' for more information.\n"),
+            (["frobnicate"], "Error: Unknown subcommand 'frobnicate'\nUsage: dockslim <subcommand>\n  See 'dockslim --help' for more information.\n"),
+            (["--bogus"], "Error: Unknown option '--bogus'\nUsage: dockslim <subcommand>\n  See 'dockslim --help' for more information.\n"),
+            (["help", "nope"], "Error: Unknown subcommand 'nope'\nUsage: dockslim <subcommand>\n  See 'dockslim --help' for more information.\n"),
+        ]
+        for (args, expected) in cases {
+            let run = Run(args)
+            XCTAssertEqual(run.code, 64, "\(args)")
+            XCTAssertEqual(run.stderr, expected, "\(args)")
+            XCTAssertEqual(run.stdout, "", "\(args)")
+        }
+    }
+}
