@@ -1,9 +1,18 @@
 /// Exec form: the JSON array of `CMD ["a", "b"]`, located piece by piece.
 public struct JSONArrayLayout: Sendable {
     public enum PieceKind: Sendable { case leftBracket, rightBracket, comma, string, value }
+    /// Twelve bytes: huge arrays are possible, so pieces are kept small.
     public struct Piece: Sendable {
         public let kind: PieceKind
-        public let range: Range<Int>
+        private let start: UInt32
+        private let end: UInt32
+        public var range: Range<Int> { Int(start)..<Int(end) }
+
+        init(kind: PieceKind, range: Range<Int>) {
+            self.kind = kind
+            self.start = UInt32(range.lowerBound)
+            self.end = UInt32(range.upperBound)
+        }
     }
     /// Brackets, commas and elements, in order: indices into `LayoutStorage.pieces`.
     public var pieces: Range<Int> = 0..<0
@@ -23,39 +32,47 @@ enum JSONArrayScanner {
     static let maxDepth = 10_000
 
     static func scan(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ storage: inout LayoutStorage) -> JSONArrayLayout? {
+        // Validate first, recording nothing, so that a long line that is not
+        // JSON after all costs no memory; then record the pieces.
+        guard walk(b, r, &storage, record: false) != nil else { return nil }
+        return walk(b, r, &storage, record: true)
+    }
+
+    /// One pass over the array; appends its pieces to `storage` when `record`.
+    private static func walk(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ storage: inout LayoutStorage,
+                             record: Bool) -> JSONArrayLayout? {
         let end = r.upperBound
         var i = r.lowerBound
         guard i < end, b[i] == UInt8(ascii: "[") else { return nil }
         let first = storage.pieces.count
         var layout = JSONArrayLayout()
-        func fail() -> JSONArrayLayout? {
-            storage.pieces.removeSubrange(first...)
-            return nil
+        func add(_ kind: JSONArrayLayout.PieceKind, _ range: Range<Int>) {
+            if record { storage.pieces.append(.init(kind: kind, range: range)) }
         }
-        storage.pieces.append(.init(kind: .leftBracket, range: i..<(i + 1)))
+        add(.leftBracket, i..<(i + 1))
         i += 1
         i = skipSpace(b, i, end)
-        guard i < end else { return fail() }
+        guard i < end else { return nil }
         if b[i] != UInt8(ascii: "]") {
             while true {
                 let start = i
-                guard let valueEnd = scanValue(b, i, end) else { return fail() }
+                guard let valueEnd = scanValue(b, i, end) else { return nil }
                 let isString = b[start] == UInt8(ascii: "\"")
                 if !isString { layout.allStrings = false }
-                storage.pieces.append(.init(kind: isString ? .string : .value, range: start..<valueEnd))
+                add(isString ? .string : .value, start..<valueEnd)
                 i = skipSpace(b, valueEnd, end)
-                guard i < end else { return fail() }
+                guard i < end else { return nil }
                 if b[i] == UInt8(ascii: ",") {
-                    storage.pieces.append(.init(kind: .comma, range: i..<(i + 1)))
+                    add(.comma, i..<(i + 1))
                     i = skipSpace(b, i + 1, end)
-                    guard i < end else { return fail() }
+                    guard i < end else { return nil }
                     continue
                 }
-                guard b[i] == UInt8(ascii: "]") else { return fail() }
+                guard b[i] == UInt8(ascii: "]") else { return nil }
                 break
             }
         }
-        storage.pieces.append(.init(kind: .rightBracket, range: i..<(i + 1)))
+        add(.rightBracket, i..<(i + 1))
         layout.pieces = first..<storage.pieces.count
         let t = Whitespace.skipUnicodeSpaces(b, i + 1, end)
         if t < end { layout.trailing = t..<end }

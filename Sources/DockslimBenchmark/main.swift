@@ -122,3 +122,27 @@ print("folder: \(folder) (\(files.count) files, replicated to \(corpus.count))")
 print("many files: \(Int(Double(corpus.count) / tFiles)) files/s, \(fixed(Double(corpusBytes) / mb / tFiles)) MB/s (median of \(runs) runs, \(fixed(tFiles * 1000)) ms)")
 print("one file:   \(fixed(Double(big.count) / mb)) MB, \(fixed(Double(big.count) / mb / tBig)) MB/s (median of \(runs) runs, \(fixed(tBig * 1000)) ms)")
 print("one file, parse alone: \(fixed(Double(big.count) / mb / median(parseOnly))) MB/s; print alone: \(fixed(Double(big.count) / mb / median(printOnly))) MB/s")
+
+// Linearity: pathological inputs at size n and 2n; the ratio of the times
+// should stay near 2.
+@MainActor func parseTime(_ bytes: [UInt8]) -> Double {
+    var times: [Double] = []
+    for _ in 0..<max(3, runs / 2) {
+        let t = now()
+        _ = Parser.parse(bytes).printed()
+        times.append(now() - t)
+    }
+    return median(times)
+}
+let shapes: [(String, (Int) -> [UInt8])] = [
+    ("one long line", { n in Array("FROM a\nRUN echo ".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: n) + [0x0A] }),
+    ("continuation lines", { n in Array(("FROM a\nRUN echo \\\n" + String(repeating: "  a \\\n", count: n / 6) + "  end\n").utf8) }),
+    ("heredoc lines", { n in Array(("FROM a\nRUN <<EOF\n" + String(repeating: "line\n", count: n / 5) + "EOF\n").utf8) }),
+    ("unterminated JSON", { n in Array(("FROM a\nCMD [" + String(repeating: "\"a\", ", count: n / 5) + "\n").utf8) }),
+    ("nested brackets", { n in Array(("FROM a\nCMD " + String(repeating: "[", count: n) + "\n").utf8) }),
+]
+for (name, make) in shapes {
+    let n = 25_000_000
+    let t1 = parseTime(make(n)), t2 = parseTime(make(2 * n))
+    print("linearity, \(name): 25 MB \(fixed(t1 * 1000)) ms, 50 MB \(fixed(t2 * 1000)) ms, ratio \(fixed(t2 / t1))")
+}
