@@ -13,7 +13,10 @@ let package = Package(
     targets: [
         .target(name: "DockerfileSyntax"),
         .target(name: "DockerfileModel", dependencies: ["DockerfileSyntax"]),
-        .target(name: "DockslimCLI", dependencies: ["DockerfileSyntax", "DockerfileModel"]),
+        .target(name: "UnifiedDiff"),
+        .target(name: "DockslimRewrite", dependencies: ["DockerfileSyntax", "DockerfileModel"]),
+        .target(name: "BuiltinRecipes", dependencies: ["DockslimRewrite"], path: "Recipes"),
+        .target(name: "DockslimCLI", dependencies: ["DockerfileSyntax", "DockerfileModel", "DockslimRewrite", "BuiltinRecipes", "UnifiedDiff"]),
         .executableTarget(name: "dockslim", dependencies: ["DockslimCLI"]),
         .executableTarget(
             name: "dockslim-benchmark",
@@ -23,5 +26,7 @@ let package = Package(
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),
         .testTarget(name: "DockerfileModelTests", dependencies: ["DockerfileModel", "DockerfileSyntax"]),
         .testTarget(name: "DockslimCLITests", dependencies: ["DockslimCLI", "DockerfileModel", "DockerfileSyntax"]),
+        .testTarget(name: "UnifiedDiffTests", dependencies: ["UnifiedDiff"]),
+        .testTarget(name: "DockslimRewriteTests", dependencies: ["DockslimRewrite", "BuiltinRecipes", "DockerfileModel", "DockerfileSyntax", "UnifiedDiff"]),
     ]
 )

@@ -25,6 +25,8 @@ public enum DockslimCLI {
         usage: "dockslim <subcommand>",
         options: [CommandSpec.Option(names: ["--version"], valueName: nil, help: "Show the version.")],
         subcommands: [
+            ("rewrite", "Rewrite Dockerfiles with a recipe; print the patch, or apply it."),
+            ("recipes", "List the builtin recipes, or show one recipe's steps."),
             ("parse", "Parse Dockerfiles and print their syntax tree or BuildKit's reading."),
             ("help", "Show help for a subcommand."),
         ]
@@ -80,6 +82,8 @@ public enum DockslimCLI {
     typealias Runner = @Sendable (ParsedArguments, Console) -> Int32
     static let commands: [String: (spec: CommandSpec, run: Runner)] = [
         "parse": (ParseCommand.spec, ParseCommand.run),
+        "rewrite": (RewriteCommand.spec, RewriteCommand.run),
+        "recipes": (RecipesCommand.spec, RecipesCommand.run),
     ]
 
     /// Prints `Error: …`, the usage line and where to find help; returns 64.

@@ -1,0 +1,14 @@
+import DockslimRewrite
+
+/// The recipes compiled into dockslim, one file each in `Recipes/`. A test
+/// checks that each is listed here, has a kebab-case id and a golden case.
+public enum BuiltinRecipes {
+    public static let all: [Recipe] = [
+        .useExecForm,
+        .hoistManifests,
+    ]
+
+    public static func recipe(_ id: String) -> Recipe? {
+        all.first { $0.id == id }
+    }
+}

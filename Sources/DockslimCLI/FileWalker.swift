@@ -1,0 +1,85 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds Dockerfiles under the paths given on the command line.
+///
+/// Names: `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`,
+/// `*.containerfile` (any case). Folders `.git`, `node_modules` and `vendor`
+/// are skipped, and `--exclude` patterns (`fnmatch`, against the path
+/// relative to the walked folder and against the name). Symbolic links are
+/// not followed out of the walked tree; linked folders are not entered.
+struct FileWalker {
+    let excludes: [String]
+    static let skippedFolders: Set<String> = [".git", "node_modules", "vendor"]
+
+    struct Found: Hashable {
+        /// As it will be printed: relative to the current folder when under it.
+        let path: String
+    }
+
+    static func isDockerfileName(_ name: String) -> Bool {
+        let n = name.lowercased()
+        return n == "dockerfile" || n.hasPrefix("dockerfile.") || n.hasSuffix(".dockerfile")
+            || n == "containerfile" || n.hasSuffix(".containerfile")
+    }
+
+    func excluded(_ relative: String, _ name: String) -> Bool {
+        excludes.contains { fnmatch($0, relative, 0) == 0 || fnmatch($0, name, 0) == 0 }
+    }
+
+    /// Every Dockerfile under `root` (a folder), sorted by path.
+    func walk(_ root: String) -> [String] {
+        var out: [String] = []
+        let base = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+        let rootReal = realPath(base)
+        var stack: [(String, String)] = [(base, "")]
+        while let (dir, rel) = stack.popLast() {
+            guard let d = opendir(dir) else { continue }
+            var names: [String] = []
+            while let e = readdir(d) {
+                let name = withUnsafePointer(to: e.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            closedir(d)
+            for name in names.sorted() {
+                let path = dir == "." ? name : dir + "/" + name
+                let relative = rel.isEmpty ? name : rel + "/" + name
+                var st = stat()
+                guard lstat(path, &st) == 0 else { continue }
+                let type = st.st_mode & S_IFMT
+                if type == S_IFDIR {
+                    if Self.skippedFolders.contains(name) || excluded(relative, name) { continue }
+                    stack.append((path, relative))
+                } else if Self.isDockerfileName(name), !excluded(relative, name) {
+                    if type == S_IFLNK {
+                        // A link is followed only when it stays inside the walked tree.
+                        guard let rootReal, let target = realPath(path), target.hasPrefix(rootReal + "/") else { continue }
+                    } else if type != S_IFREG {
+                        continue
+                    }
+                    out.append(path)
+                }
+            }
+        }
+        return out.sorted()
+    }
+
+    private func realPath(_ p: String) -> String? {
+        guard let r = realpath(p, nil) else { return nil }
+        defer { free(r) }
+        return String(cString: r)
+    }
+}
+
+/// What is at a path: a folder, something else, or nothing.
+enum PathKind {
+    case folder, file, missing
+
+    init(_ path: String) {
+        var st = stat()
+        if stat(path, &st) != 0 { self = .missing } else { self = (st.st_mode & S_IFMT) == S_IFDIR ? .folder : .file }
+    }
+}

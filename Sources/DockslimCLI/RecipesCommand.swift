@@ -1,0 +1,56 @@
+import BuiltinRecipes
+import DockslimRewrite
+
+/// `dockslim recipes [show ID]`: what recipes there are, and their steps.
+enum RecipesCommand {
+    static let spec = CommandSpec(
+        name: "recipes",
+        overview: "List the builtin recipes, or show one recipe's steps.",
+        usage: "dockslim recipes [show <recipe>]",
+        arguments: [.init(label: "show <recipe>", help: "Print a recipe's steps and the options of its passes.")]
+    )
+
+    static func run(_ args: ParsedArguments, _ console: Console) -> Int32 {
+        switch args.positionals.count {
+        case 0:
+            let width = (BuiltinRecipes.all.map(\.id.count).max() ?? 0) + 2
+            for r in BuiltinRecipes.all {
+                console.stdout.write(r.id + String(repeating: " ", count: width - r.id.count) + r.summary + "\n")
+            }
+            return DockslimCLI.ExitCode.success
+        case 2 where args.positionals[0] == "show":
+            let id = args.positionals[1]
+            let recipe: Recipe
+            switch RewriteCommand.loadRecipe(id) {
+            case .success(let r): recipe = r
+            case .failure(let e):
+                console.stderr.write("Error: \(e)\n")
+                return DockslimCLI.ExitCode.failure
+            }
+            console.stdout.write(describe(recipe))
+            return DockslimCLI.ExitCode.success
+        default:
+            return DockslimCLI.usageError("Unexpected argument '\(args.positionals.joined(separator: " "))'", spec, console)
+        }
+    }
+
+    static func describe(_ recipe: Recipe) -> String {
+        var s = "\(recipe.id): \(recipe.summary)\n\nSTEPS:\n"
+        for (i, step) in recipe.steps.enumerated() {
+            switch step {
+            case .pass(let id, let options):
+                s += "  \(i + 1). pass \(id)"
+                if !options.isEmpty { s += " (" + options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")" }
+                s += "\n"
+                if let type = PassRegistry.pass(id) {
+                    s += "     \(type.summary)\n"
+                    for o in type.options { s += "     option \(o.name): \(o.help)\n" }
+                }
+            case .recipe(let id):
+                s += "  \(i + 1). recipe \(id)\n"
+                if let r = BuiltinRecipes.recipe(id) { s += "     \(r.summary)\n" }
+            }
+        }
+        return s
+    }
+}

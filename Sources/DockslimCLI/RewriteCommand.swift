@@ -1,0 +1,296 @@
+import BuiltinRecipes
+import DockerfileModel
+import DockerfileSyntax
+import DockslimRewrite
+import UnifiedDiff
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `dockslim rewrite --recipe ID [PATH...]`: the patch a recipe makes.
+enum RewriteCommand {
+    static let spec = CommandSpec(
+        name: "rewrite",
+        overview: "Rewrite Dockerfiles with a recipe; print the patch, or apply it with --write.",
+        discussion: """
+        PATH may be files, folders (searched for Dockerfile, Dockerfile.*, *.Dockerfile,
+        Containerfile and *.containerfile, skipping .git, node_modules and vendor), or '-'
+        for standard input; no PATH means the current folder. The patch lists files in
+        path order and applies with 'git apply' or 'patch -p1' from the current folder.
+        Nothing is printed, and the exit status is 0, when nothing applies.
+        DRY_RUN=true in the environment previews even with --write.
+        """,
+        usage: "dockslim rewrite --recipe <recipe> [<options>] [<path> ...]",
+        arguments: [.init(label: "<path>", help: "Files or folders to rewrite; '-' reads standard input.")],
+        options: [
+            .init(names: ["--recipe"], valueName: "recipe", help: "A builtin recipe id (see 'dockslim recipes') or a recipe JSON file."),
+            .init(names: ["-w", "--write"], valueName: nil, help: "Apply the changes in place, atomically."),
+            .init(names: ["--check"], valueName: nil, help: "Exit 1 if any file would change (print the patch as well)."),
+            .init(names: ["--format"], valueName: "format", help: "patch or json.", allowed: ["patch", "json"], defaultValue: "patch"),
+            .init(names: ["--explain"], valueName: nil, help: "Precede each hunk with the pass and the reason that made it."),
+            .init(names: ["--color"], valueName: "when", help: "Colour the patch: auto, always or never (NO_COLOR is honoured).",
+                  allowed: ["auto", "always", "never"], defaultValue: "auto"),
+            .init(names: ["--exclude"], valueName: "glob", help: "Skip files and folders matching the pattern (repeatable).", repeatable: true),
+            .init(names: ["-j", "--jobs"], valueName: "n", help: "Files processed at once.", defaultValue: "all cores"),
+            .init(names: ["--shard"], valueName: "i/n", help: "Take only the i-th of n deterministic shards of the files."),
+            .init(names: ["--stdin-filename"], valueName: "name", help: "The path the patch names for standard input.", defaultValue: "Dockerfile"),
+            .init(names: ["-q", "--quiet"], valueName: nil, help: "Do not print the summary on standard error."),
+        ]
+    )
+
+    struct Options {
+        var recipe: Recipe
+        var write: Bool
+        var check: Bool
+        var json: Bool
+        var explain: Bool
+        var color: Bool
+        var jobs: Int
+        var shard: (index: Int, count: Int)?
+        var stdinName: String
+        var quiet: Bool
+    }
+
+    static func run(_ args: ParsedArguments, _ console: Console) -> Int32 {
+        let env = ProcessEnvironment.current
+        let options: Options
+        switch parseOptions(args, env) {
+        case .success(let o): options = o
+        case .failure(let e): return DockslimCLI.usageError(e.message, spec, console)
+        }
+        let plan: [RecipeRunner.PlannedPass]
+        let runner = RecipeRunner(recipes: BuiltinRecipes.all + [options.recipe])
+        do throws(RecipeError) {
+            plan = try runner.plan(options.recipe)
+        } catch {
+            return DockslimCLI.usageError("\(error)", spec, console)
+        }
+        var paths = args.positionals.isEmpty ? ["."] : args.positionals
+        if options.write && paths.contains("-") {
+            return DockslimCLI.usageError("'--write' is only valid with files, not standard input", spec, console)
+        }
+        paths = paths.map { $0 == "-" ? $0 : normalized($0) }
+
+        // Gather the files.
+        var failures: [(String, String)] = []
+        var files: [String] = []
+        let walker = FileWalker(excludes: args.all("--exclude"))
+        for p in paths {
+            if p == "-" { files.append("-"); continue }
+            switch PathKind(p) {
+            case .folder: files += walker.walk(p)
+            case .file: files.append(p)
+            case .missing: failures.append((p, "No such file or directory"))
+            }
+        }
+        files = Array(Set(files)).sorted()
+        if let shard = options.shard {
+            files = files.filter { Int(fnv1a($0) % UInt64(shard.count)) == shard.index - 1 }
+        }
+
+        // Scan each folder once, then rewrite in parallel.
+        let stdin = files.contains("-") ? console.readStandardInput() : []
+        let folders = Array(Set(files.filter { $0 != "-" }.map(folderOf)))
+        var factsByFolder: [String: ProjectFacts] = [:]
+        for (folder, facts) in zip(folders, Batch.map(folders, chunk: 4, jobs: options.jobs) { ProjectScanner.facts(forFolder: $0) }) {
+            factsByFolder[folder] = facts
+        }
+        let dryRun = env["DRY_RUN"]?.lowercased() == "true"
+        var summary = Summary()
+        var jsonFiles = JSONWriter()
+        var firstJSON = true
+        let progress = isatty(2) == 1 && files.count > 200 && !options.quiet
+        var done = 0
+
+        Batch.forEach(files, jobs: options.jobs, { path -> Result<FileRewrite, FileAccess.Failure> in
+            let bytes: [UInt8]
+            if path == "-" {
+                bytes = stdin
+            } else {
+                do throws(FileAccess.Failure) { bytes = try FileAccess.read(path: path) } catch { return .failure(error) }
+            }
+            if bytes.prefix(8000).contains(0) { return .failure(FileAccess.Failure(description: "not a text file")) }
+            let facts = path == "-" ? nil : factsByFolder[folderOf(path)]
+            return .success(runner.run(plan, on: bytes, project: facts))
+        }, emit: { path, result in
+            done += 1
+            if progress { console.stderr.write("\r\u{1B}[K[\(done)/\(files.count)] \(path)"); console.stderr.flush() }
+            let label = path == "-" ? options.stdinName : path
+            switch result {
+            case .failure(let e):
+                failures.append((path, e.description))
+            case .success(let rewrite):
+                summary.count(rewrite)
+                var patch: [UInt8] = []
+                if rewrite.changed {
+                    patch = options.explain ? PatchRenderer.explained(path: label, rewrite)
+                        : UnifiedPatch.patch(path: label, old: rewrite.original, new: rewrite.output)
+                }
+                if options.json {
+                    if !firstJSON { jsonFiles.comma() }
+                    firstJSON = false
+                    RewriteJSON.file(label, rewrite, patch: patch, into: &jsonFiles)
+                } else if !patch.isEmpty {
+                    console.stdout.write(options.color ? PatchRenderer.colored(patch) : patch)
+                }
+                if options.write && rewrite.changed && !dryRun {
+                    do throws(FileAccess.Failure) {
+                        try AtomicWrite.replace(path, with: rewrite.output)
+                    } catch {
+                        failures.append((path, "cannot write: \(error)"))
+                        summary.changed -= 1
+                    }
+                }
+            }
+        })
+        if progress { console.stderr.write("\r\u{1B}[K") }
+        for (path, why) in failures { console.stderr.write("Error: \(path): \(why)\n") }
+        summary.failed = failures.count
+        if options.json {
+            var w = JSONWriter()
+            w.open()
+            w.key("recipe"); w.string(options.recipe.id)
+            w.comma(); w.key("files"); w.bytes.append(UInt8(ascii: "[")); w.bytes += jsonFiles.bytes; w.bytes.append(UInt8(ascii: "]"))
+            w.comma(); w.key("summary"); summary.json(into: &w)
+            w.close()
+            w.bytes.append(0x0A)
+            console.stdout.write(w.bytes)
+        }
+        if !options.quiet && (summary.changed > 0 || summary.failed > 0 || isatty(2) == 1) {
+            console.stderr.write(summary.line(wrote: options.write && !dryRun) + "\n")
+        }
+        if summary.failed > 0 { return DockslimCLI.ExitCode.failure }
+        if options.check && summary.changed > 0 { return DockslimCLI.ExitCode.failure }
+        return DockslimCLI.ExitCode.success
+    }
+
+    private static func parseOptions(_ args: ParsedArguments, _ env: [String: String]) -> Result<Options, UsageError> {
+        guard let id = args.value("--recipe") else { return .failure(UsageError(message: "Missing expected argument '--recipe <recipe>'")) }
+        let recipe: Recipe
+        switch loadRecipe(id) {
+        case .success(let r): recipe = r
+        case .failure(let e): return .failure(UsageError(message: e.description))
+        }
+        var jobs = activeProcessorCount()
+        if let j = args.value("--jobs") {
+            guard let n = Int(j), n >= 1 else { return .failure(UsageError(message: "The value '\(j)' is invalid for '--jobs <n>'")) }
+            jobs = n
+        }
+        var shard: (Int, Int)?
+        if let s = args.value("--shard") {
+            let parts = s.split(separator: "/").map { Int($0) }
+            guard parts.count == 2, let i = parts[0], let n = parts[1], n >= 1, i >= 1, i <= n else {
+                return .failure(UsageError(message: "The value '\(s)' is invalid for '--shard <i/n>': expected I/N with 1 ≤ I ≤ N"))
+            }
+            shard = (i, n)
+        }
+        let write = args.has("--write"), check = args.has("--check")
+        if write && check { return .failure(UsageError(message: "'--write' and '--check' cannot be used together")) }
+        let json = args.value("--format") == "json"
+        if json && args.has("--explain") { return .failure(UsageError(message: "'--explain' is only valid with '--format patch'")) }
+        let colorChoice = args.value("--color") ?? "auto"
+        let color = colorChoice == "always" || (colorChoice == "auto" && isatty(1) == 1 && env["NO_COLOR"].map(\.isEmpty) != false)
+        return .success(Options(recipe: recipe, write: write, check: check, json: json, explain: args.has("--explain"),
+                                color: color && !json, jobs: jobs, shard: shard,
+                                stdinName: args.value("--stdin-filename") ?? "Dockerfile", quiet: args.has("--quiet")))
+    }
+
+    /// A builtin recipe by id, or a JSON recipe file.
+    static func loadRecipe(_ id: String) -> Result<Recipe, RecipeError> {
+        if let r = BuiltinRecipes.recipe(id) { return .success(r) }
+        guard id.hasSuffix(".json") || id.contains("/") else {
+            return .failure(RecipeError("unknown recipe '\(id)' (see 'dockslim recipes')"))
+        }
+        do throws(FileAccess.Failure) {
+            let bytes = try FileAccess.read(path: id)
+            return Result { () throws(RecipeError) in try Recipe.decode(bytes) }.mapError { RecipeError("\(id): \($0)") }
+        } catch {
+            return .failure(RecipeError("cannot read recipe '\(id)': \(error)"))
+        }
+    }
+
+    private static func normalized(_ p: String) -> String {
+        var s = p
+        while s.hasPrefix("./") && s.count > 2 { s.removeFirst(2) }
+        return s
+    }
+
+    static func folderOf(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let f = String(path[..<slash])
+        return f.isEmpty ? "/" : f
+    }
+
+    /// FNV-1a: a stable hash, the same on every machine, for `--shard`.
+    static func fnv1a(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for c in s.utf8 { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    static func activeProcessorCount() -> Int {
+        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+}
+
+/// Counts for the summary line and the JSON summary.
+struct Summary {
+    var scanned = 0, changed = 0, unchanged = 0, skipped = 0, failed = 0
+    var skipReasons: [String: Int] = [:]
+
+    mutating func count(_ r: FileRewrite) {
+        scanned += 1
+        if let why = r.skipped {
+            skipped += 1
+            skipReasons[why.split(separator: "(").first.map { $0.trimmingCharacters() } ?? why, default: 0] += 1
+        } else if r.changed {
+            changed += 1
+        } else {
+            unchanged += 1
+        }
+    }
+
+    func line(wrote: Bool) -> String {
+        var s = "dockslim: \(scanned) file\(scanned == 1 ? "" : "s") scanned, \(changed) \(wrote ? "rewritten" : "would change"), \(unchanged) unchanged"
+        s += ", \(skipped) skipped"
+        if !skipReasons.isEmpty {
+            s += " (" + skipReasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ") + ")"
+        }
+        return s + ", \(failed) failed"
+    }
+
+    func json(into w: inout JSONWriter) {
+        w.open()
+        w.key("scanned"); w.int(scanned)
+        w.comma(); w.key("changed"); w.int(changed)
+        w.comma(); w.key("unchanged"); w.int(unchanged)
+        w.comma(); w.key("skipped"); w.int(skipped)
+        w.comma(); w.key("failed"); w.int(failed)
+        w.close()
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}
+
+/// The process environment, read once.
+enum ProcessEnvironment {
+    static var current: [String: String] {
+        var env: [String: String] = [:]
+        var p = environ
+        while let entry = p.pointee {
+            let s = String(cString: entry)
+            if let eq = s.firstIndex(of: "=") { env[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
+            p += 1
+        }
+        return env
+    }
+}

@@ -1,0 +1,123 @@
+import DockerfileModel
+import DockerfileSyntax
+
+/// Runs a recipe over one file: an explicit fold of its passes, each seeing
+/// the previous one's result freshly parsed. A pass whose edits would make
+/// the file worse (new parse errors) is undone and says so.
+public struct RecipeRunner: Sendable {
+    /// Recipes that steps may name, by id.
+    public let recipes: [String: Recipe]
+
+    public init(recipes: [Recipe]) {
+        var byID: [String: Recipe] = [:]
+        for r in recipes { byID[r.id] = r }
+        self.recipes = byID
+    }
+
+    /// One step of a plan: a pass ready to run.
+    public struct PlannedPass: Sendable {
+        public let id: String
+        public let pass: any RewritePass
+    }
+
+    /// Flattens a recipe into passes: checks pass ids, options, recipe
+    /// references and cycles.
+    public func plan(_ recipe: Recipe) throws(RecipeError) -> [PlannedPass] {
+        var out: [PlannedPass] = []
+        try expand(recipe, path: [recipe.id], into: &out)
+        return out
+    }
+
+    private func expand(_ recipe: Recipe, path: [String], into out: inout [PlannedPass]) throws(RecipeError) {
+        for step in recipe.steps {
+            switch step {
+            case .pass(let id, let options):
+                guard let type = PassRegistry.pass(id) else {
+                    throw RecipeError("recipe '\(recipe.id)' names an unknown pass '\(id)'")
+                }
+                out.append(PlannedPass(id: id, pass: try type.init(options: options)))
+            case .recipe(let id):
+                guard !path.contains(id) else {
+                    throw RecipeError("recipe '\(id)' includes itself (\((path + [id]).joined(separator: " → ")))")
+                }
+                guard let inner = recipes[id] else {
+                    throw RecipeError("recipe '\(recipe.id)' names an unknown recipe '\(id)'")
+                }
+                try expand(inner, path: path + [id], into: &out)
+            }
+        }
+    }
+
+    /// Runs the planned passes over `source`.
+    public func run(_ plan: [PlannedPass], on source: [UInt8], project: ProjectFacts?) -> FileRewrite {
+        let tree = Parser.parse(source)
+        if let rejection = tree.diagnostics.first(where: { $0.rejectedByBuildKit }) {
+            return FileRewrite(original: source, output: source, steps: [],
+                               skipped: "BuildKit rejects this file (line \(rejection.location.line): \(rejection.message))")
+        }
+        var current = source
+        var currentTree = tree
+        var steps: [StepReport] = []
+        for planned in plan {
+            let context = FileContext(tree: currentTree, project: project)
+            let outcome = planned.pass.apply(to: context)
+            var report = StepReport(pass: planned.id, input: current, output: current, edits: [], notes: outcome.notes)
+            if outcome.changed {
+                if let next = TextEdit.apply(outcome.edits, to: current) {
+                    let nextTree = Parser.parse(next)
+                    if let worse = Self.newProblem(before: currentTree, after: nextTree) {
+                        report.notes.append("not applied: the edit would \(worse)")
+                    } else {
+                        report.output = next
+                        report.edits = outcome.edits
+                        current = next
+                        currentTree = nextTree
+                    }
+                } else {
+                    report.notes.append("not applied: the pass made overlapping edits")
+                }
+            }
+            steps.append(report)
+        }
+        return FileRewrite(original: source, output: current, steps: steps, skipped: nil)
+    }
+
+    /// A parse problem the new text has and the old one had not.
+    static func newProblem(before: SyntaxTree, after: SyntaxTree) -> String? {
+        func errors(_ t: SyntaxTree) -> [String: Int] {
+            var c: [String: Int] = [:]
+            for d in t.diagnostics where d.severity == .error { c[d.code, default: 0] += 1 }
+            let model = Dockerfile(tree: t).diagnostics
+            for d in model where d.severity == .error { c["model:" + d.code, default: 0] += 1 }
+            return c
+        }
+        let old = errors(before)
+        for (code, n) in errors(after) where n > old[code, default: 0] {
+            let message = (after.diagnostics + Dockerfile(tree: after).diagnostics).first { $0.code == code || "model:" + $0.code == code }?.message ?? code
+            return "introduce an error (\(message))"
+        }
+        return nil
+    }
+}
+
+/// What a recipe did to one file.
+public struct FileRewrite: Sendable {
+    public let original: [UInt8]
+    public let output: [UInt8]
+    public let steps: [StepReport]
+    /// Why the whole file was left alone, if it was.
+    public let skipped: String?
+
+    public var changed: Bool { output != original }
+}
+
+/// One pass's part: its input and output, its edits (with reasons) and its notes.
+public struct StepReport: Sendable {
+    public let pass: String
+    public let input: [UInt8]
+    public var output: [UInt8]
+    public var edits: [TextEdit]
+    public var notes: [String]
+
+    public var applied: Bool { !edits.isEmpty }
+}

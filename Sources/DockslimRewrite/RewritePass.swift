@@ -1,0 +1,105 @@
+import DockerfileModel
+import DockerfileSyntax
+
+/// A pass: one rewrite, named by what it does, that either makes minimal
+/// edits or explains why it makes none. Passes never touch the file system:
+/// what they need to know about the project comes in `ProjectFacts`.
+public protocol RewritePass: Sendable {
+    /// Kebab-case, used in recipes: `use-exec-form`.
+    static var id: String { get }
+    /// One line: what the pass does.
+    static var summary: String { get }
+    /// The options the pass reads, with their meaning.
+    static var options: [PassOption] { get }
+    /// Builds the pass from recipe options; throws on an unknown option or value.
+    init(options: [String: String]) throws(RecipeError)
+    func apply(to file: FileContext) -> PassOutcome
+}
+
+/// An option a pass accepts.
+public struct PassOption: Sendable {
+    public let name: String
+    public let help: String
+    public init(name: String, help: String) {
+        self.name = name
+        self.help = help
+    }
+}
+
+extension RewritePass {
+    public static var options: [PassOption] { [] }
+
+    /// Rejects options the pass does not know.
+    public static func checkOptions(_ options: [String: String]) throws(RecipeError) {
+        let known = Set(Self.options.map(\.name))
+        if let unknown = options.keys.sorted().first(where: { !known.contains($0) }) {
+            throw RecipeError("pass '\(id)' has no option '\(unknown)'")
+        }
+    }
+}
+
+/// What a pass sees of one Dockerfile.
+public struct FileContext: Sendable {
+    public let tree: SyntaxTree
+    public let dockerfile: Dockerfile
+    public let style: FileStyle
+    /// The project around the Dockerfile, when its folder is at hand.
+    public let project: ProjectFacts?
+
+    public init(tree: SyntaxTree, project: ProjectFacts?) {
+        self.tree = tree
+        self.dockerfile = Dockerfile(tree: tree)
+        self.style = FileStyle(of: tree)
+        self.project = project
+    }
+
+    public func editor() -> TreeEditor { TreeEditor(tree, style: style) }
+}
+
+/// Facts about the folder that holds the Dockerfile (taken to be the build
+/// context), gathered by the command line before any pass runs.
+public struct ProjectFacts: Sendable {
+    /// Paths relative to the folder, `/`-separated; folders end with `/`.
+    public let files: Set<String>
+    /// The contents of the small files passes read (manifests, `.dockerignore`).
+    public let contents: [String: [UInt8]]
+
+    public init(files: Set<String>, contents: [String: [UInt8]]) {
+        self.files = files
+        self.contents = contents
+    }
+
+    public func has(_ path: String) -> Bool { files.contains(path) }
+    public func text(_ path: String) -> String? { contents[path].map { String(decoding: $0, as: UTF8.self) } }
+
+    /// Whether the command line should read a file's contents for passes:
+    /// manifests and requirement files (paths relative to the folder).
+    public static func isInteresting(_ path: String) -> Bool {
+        let names: Set<String> = ["package.json", "go.mod", "Gemfile", "composer.json", "pyproject.toml", ".dockerignore",
+                                  "pom.xml", "settings.gradle", "settings.gradle.kts", ".yarnrc.yml"]
+        if names.contains(path) { return true }
+        return path.hasSuffix(".txt") && (path.hasPrefix("requirements") || path.contains("/requirements"))
+    }
+}
+
+/// What a pass did: its edits (each with a reason) and notes on what it
+/// left alone and why.
+public struct PassOutcome: Sendable {
+    public var edits: [TextEdit]
+    public var notes: [String]
+
+    public init(edits: [TextEdit] = [], notes: [String] = []) {
+        self.edits = edits
+        self.notes = notes
+    }
+
+    public static func unchanged(_ why: String) -> PassOutcome { PassOutcome(notes: [why]) }
+
+    public var changed: Bool { !edits.isEmpty }
+}
+
+/// A recipe or pass that cannot be used as written.
+public struct RecipeError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
