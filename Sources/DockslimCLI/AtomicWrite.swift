@@ -18,7 +18,7 @@ enum AtomicWrite {
         var template = Array("\(folder.isEmpty ? "/" : folder)/.\(name).dockslim-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw FileAccess.Failure(description: "cannot create a temporary file: \(String(cString: strerror(errno)))") }
-        let temp = String(cString: template)
+        let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
         defer {
             if !ok { unlink(temp) }

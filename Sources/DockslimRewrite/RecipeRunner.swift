@@ -18,6 +18,11 @@ public struct RecipeRunner: Sendable {
     public struct PlannedPass: Sendable {
         public let id: String
         public let pass: any RewritePass
+
+        public init(_ pass: any RewritePass) {
+            self.id = type(of: pass).id
+            self.pass = pass
+        }
     }
 
     /// Flattens a recipe into passes: checks pass ids, options, recipe
@@ -35,7 +40,7 @@ public struct RecipeRunner: Sendable {
                 guard let type = PassRegistry.pass(id) else {
                     throw RecipeError("recipe '\(recipe.id)' names an unknown pass '\(id)'")
                 }
-                out.append(PlannedPass(id: id, pass: try type.init(options: options)))
+                out.append(PlannedPass(try type.init(options: options)))
             case .recipe(let id):
                 guard !path.contains(id) else {
                     throw RecipeError("recipe '\(id)' includes itself (\((path + [id]).joined(separator: " → ")))")

@@ -88,7 +88,7 @@ public struct HoistDependencyManifests: RewritePass {
             }
             switch readRun(next) {
             case .failure(let why):
-                if hoisted.isEmpty { return "\(name): RUN on line \(next.startLine) \(why)" }
+                if hoisted.isEmpty { return "\(name): RUN on line \(next.startLine) \(why.text)" }
                 break scan
             case .success(let h):
                 hoisted.append(h)

@@ -1,0 +1,4 @@
+FROM alpine
+CMD ./server \
+    # listen everywhere
+    --host 0.0.0.0

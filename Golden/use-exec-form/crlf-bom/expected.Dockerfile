@@ -1,0 +1,3 @@
+﻿from debian:trixie-slim
+copy app /app
+entrypoint ["/app", "--serve"]
