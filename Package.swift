@@ -25,7 +25,7 @@ let package = Package(
         ),
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),
         .testTarget(name: "DockerfileModelTests", dependencies: ["DockerfileModel", "DockerfileSyntax"]),
-        .testTarget(name: "DockslimCLITests", dependencies: ["DockslimCLI", "DockerfileModel", "DockerfileSyntax"]),
+        .testTarget(name: "DockslimCLITests", dependencies: ["DockslimCLI", "DockerfileModel", "DockerfileSyntax", "dockslim"]),
         .testTarget(name: "UnifiedDiffTests", dependencies: ["UnifiedDiff"]),
         .testTarget(name: "DockslimRewriteTests", dependencies: ["DockslimRewrite", "BuiltinRecipes", "DockerfileModel", "DockerfileSyntax", "UnifiedDiff"]),
     ]

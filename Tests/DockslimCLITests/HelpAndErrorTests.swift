@@ -16,6 +16,8 @@ final class HelpAndErrorTests: XCTestCase {
           -h, --help              Show help information.
 
         SUBCOMMANDS:
+          rewrite                 Rewrite Dockerfiles with a recipe; print the patch, or apply it.
+          recipes                 List the builtin recipes, or show one recipe's steps.
           parse                   Parse Dockerfiles and print their syntax tree or BuildKit's reading.
           help                    Show help for a subcommand.
 
@@ -35,6 +37,19 @@ final class HelpAndErrorTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("\nOPTIONS:\n  --format <format>       tree, json or buildkit. (default: tree)\n  -h, --help              Show help information.\n"))
         XCTAssertEqual(Run(["help", "parse"]).stdout, run.stdout)
         XCTAssertEqual(Run(["parse", "-h"]).stdout, run.stdout)
+    }
+
+    func testRewriteHelp() {
+        let run = Run(["rewrite", "--help"])
+        XCTAssertEqual(run.code, 0)
+        XCTAssertTrue(run.stdout.hasPrefix("OVERVIEW: Rewrite Dockerfiles with a recipe; print the patch, or apply it with --write.\n"))
+        XCTAssertTrue(run.stdout.contains("\nUSAGE: dockslim rewrite --recipe <recipe> [<options>] [<path> ...]\n"))
+        for row in ["  --recipe <recipe>       A builtin recipe id", "  -w, --write             Apply the changes in place, atomically.",
+                    "  --check                 Exit 1 if any file would change", "  -j, --jobs <n>          Files processed at once. (default: all cores)",
+                    "  --shard <i/n>           Take only the i-th of n deterministic shards of the files.",
+                    "  --color <when>          Colour the patch: auto, always or never (NO_COLOR is honoured). (default: auto)"] {
+            XCTAssertTrue(run.stdout.contains(row), row)
+        }
     }
 
     func testVersion() {
