@@ -82,7 +82,7 @@ final class HoistDependencyManifestsTests: XCTestCase {
         assertNotApplicable(pass, input: "FROM rust\nCOPY . .\nRUN cargo build --release\n", reason: "cargo cannot read a manifest")
         assertNotApplicable(pass, input: "FROM php\nCOPY . .\nRUN composer install\n", reason: "--no-scripts --no-autoloader")
         assertNotApplicable(pass, input: "FROM python\nCOPY . .\nRUN pip install .\n", reason: "does not start with a dependency install")
-        assertNotApplicable(pass, input: "FROM maven\nCOPY . .\nRUN mvn dependency:go-offline\n", reason: "only with the Dockerfile's folder at hand")
+        assertNotApplicable(pass, input: "FROM maven\nCOPY . .\nRUN mvn dependency:go-offline\n", reason: "only when the Dockerfile's folder holds its build files")
     }
 
     func testProjectFactsThatForbidTheHoist() {
@@ -94,12 +94,15 @@ final class HoistDependencyManifestsTests: XCTestCase {
                             project: project(["go.mod": "module x\nreplace example.com/y => ../y\n"]))
         assertNotApplicable(pass, input: "FROM python\nCOPY . .\nRUN pip install -r requirements.txt\n", reason: "local packages",
                             project: project(["requirements.txt": "flask\n-e .\n"]))
-        assertNotApplicable(pass, input: "FROM golang\nCOPY . .\nRUN go mod download\n", reason: "go.mod is not in the Dockerfile's folder",
-                            project: project(["main.go": ""]))
         assertNotApplicable(pass, input: "FROM golang\nCOPY . .\nRUN go mod download\n", reason: ".dockerignore excludes go.mod",
                             project: project(["go.mod": "module x\n", ".dockerignore": "*.mod\n"]))
         assertNotApplicable(pass, input: "FROM maven\nCOPY . .\nRUN mvn dependency:go-offline\n", reason: "multi-module",
                             project: project(["pom.xml": "<project><modules><module>a</module></modules></project>"]))
+    }
+
+    func testAFolderWithoutTheManifestsIsNotTheContext() {
+        assertRewrite(pass, input: "FROM golang\nCOPY . .\nRUN go mod download\n",
+                      expected: "FROM golang\nCOPY go.mod go.su[m] ./\nRUN go mod download\nCOPY . .\n", project: project(["main.go": ""]))
     }
 
     func testMavenWithTheFolder() {

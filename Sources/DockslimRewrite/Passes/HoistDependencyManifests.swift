@@ -10,13 +10,13 @@ import DockerfileSyntax
 /// (`--no-root`), uv (`--no-install-project`), Bundler, Composer
 /// (`--no-scripts --no-autoloader`), Maven (`dependency:go-offline`) and
 /// Gradle (`dependencies`). A RUN that only installs moves above the copy as
-/// written; an install that starts a `&&` chain is split off. With the
-/// Dockerfile's folder at hand it copies only the manifests that exist and
-/// refuses when the project needs more than its manifests to install
-/// (lifecycle scripts, workspaces, local replacements, multi-module builds);
-/// without it, optional manifests are written as patterns that may match
-/// nothing (`go.su[m]`, `package*.json`), and Maven and Gradle are left
-/// alone. It leaves a stage alone, and says why, when anything between the
+/// written; an install that starts a `&&` chain is split off. When the
+/// Dockerfile's folder holds the manifests (it is then taken to be the build
+/// context) it copies only the manifests that exist and refuses when the
+/// project needs more than its manifests to install (lifecycle scripts,
+/// workspaces, local replacements, multi-module builds); otherwise optional
+/// manifests are written as patterns that may match nothing (`go.su[m]`,
+/// `package*.json`), and Maven and Gradle are left alone. It leaves a stage alone, and says why, when anything between the
 /// copy and the install could change the install (ENV, ARG, WORKDIR, USER,
 /// another RUN), or when it does not recognise the install. Cargo is never
 /// hoisted: cargo cannot read a manifest without the crate's sources.
@@ -107,13 +107,13 @@ public struct HoistDependencyManifests: RewritePass {
         }
         var sources: [String] = []
         func add(_ s: String) { if !sources.contains(s) { sources.append(s) } }
-        if let project = file.project {
+        // The folder counts as the build context only if it holds the
+        // manifests; otherwise the context is elsewhere, as if not at hand.
+        let project = file.project.flatMap { p in installs.allSatisfy { $0.required.allSatisfy(p.has) } ? p : nil }
+        if let project {
             for install in installs {
                 if let why = install.obstacle(in: project) { return "\(name): not hoisted: \(why)" }
-                for f in install.required {
-                    guard project.has(f) else { return "\(name): not hoisted: \(f) is not in the Dockerfile's folder" }
-                    add(f)
-                }
+                install.required.forEach(add)
                 for f in install.optional where project.has(f) { add(f) }
             }
             if let ignored = sources.first(where: { DockerIgnore(project.text(".dockerignore") ?? "").excludes($0) }) {
@@ -122,7 +122,7 @@ public struct HoistDependencyManifests: RewritePass {
         } else {
             for install in installs {
                 if install.needsProject {
-                    return "\(name): not hoisted: a \(install.ecosystem) install can be hoisted only with the Dockerfile's folder at hand (its build may span modules)"
+                    return "\(name): not hoisted: a \(install.ecosystem) install can be hoisted only when the Dockerfile's folder holds its build files (its build may span modules)"
                 }
                 // A required name an optional pattern already matches (package.json, package*.json) is left to the pattern.
                 for f in install.required where !install.optionalPatterns.contains(where: { DockerIgnore.matches($0, f) }) { add(f) }
