@@ -200,6 +200,33 @@ final class RewriteCommandTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("Permission denied"))
     }
 
+    /// A file that cannot be replaced (immutable: even root cannot rename
+    /// over it) is reported, left exactly as it was, and the others are done.
+    func testAFileThatCannotBeWrittenIsLeftAsItWas() throws {
+        let dir = try temporaryFolder(self)
+        let locked = dir.appendingPathComponent("a.Dockerfile"), other = dir.appendingPathComponent("b.Dockerfile")
+        try write("FROM alpine\nCMD ./x\n", to: locked)
+        try write("FROM alpine\nCMD ./y\n", to: other)
+        func chattr(_ flag: String) -> Int32 {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["chattr", flag, locked.path]
+            p.standardError = FileHandle.nullDevice
+            guard (try? p.run()) != nil else { return -1 }
+            p.waitUntilExit()
+            return p.terminationStatus
+        }
+        guard chattr("+i") == 0 else { throw XCTSkip("chattr +i is not available here") }
+        defer { _ = chattr("-i") }
+        let run = Run(["rewrite", "--recipe", "use-exec-form", "--write", dir.path])
+        XCTAssertEqual(run.code, 1)
+        XCTAssertTrue(run.stderr.contains("Error: \(locked.path): cannot write: Operation not permitted\n"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("1 rewritten, 0 unchanged, 0 skipped, 1 failed"), run.stderr)
+        XCTAssertEqual(try read(locked), "FROM alpine\nCMD ./x\n")
+        XCTAssertEqual(try read(other), "FROM alpine\nCMD [\"./y\"]\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["a.Dockerfile", "b.Dockerfile"], "no temporary file left")
+    }
+
     func testFilesBuildKitRejectsAreSkippedWithTheReason() throws {
         let dir = try temporaryFolder(self)
         try write("FROM alpine\nRUN <<EOF\nnever ends\n", to: dir.appendingPathComponent("Dockerfile"))
