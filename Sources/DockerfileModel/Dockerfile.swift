@@ -42,7 +42,6 @@ public final class Dockerfile: Sendable {
         // Global ARGs, then stages.
         var globals: [KeyValue] = []
         var globalDefaults: [String: String] = [:]
-        for v in ArgExpansion.automaticArgs { globalDefaults[v] = nil }
         var stages: [Stage] = []
         var pending: (from: Instruction, body: [Instruction])?
         var names: [String: Int] = [:]
