@@ -6,6 +6,13 @@ public enum BuiltinRecipes {
     public static let all: [Recipe] = [
         .useExecForm,
         .hoistManifests,
+        .goDistroless,
+        .goAlpine,
+        .goScratch,
+        .rustDistroless,
+        .rustAlpine,
+        .cDistroless,
+        .cAlpine,
     ]
 
     public static func recipe(_ id: String) -> Recipe? {

@@ -38,9 +38,11 @@ enum RecipesCommand {
         var s = "\(recipe.id): \(recipe.summary)\n\nSTEPS:\n"
         for (i, step) in recipe.steps.enumerated() {
             switch step {
-            case .pass(let id, let options):
+            case .pass(let id, let options, let required):
                 s += "  \(i + 1). pass \(id)"
-                if !options.isEmpty { s += " (" + options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")" }
+                let pairs: [String] = options.keys.sorted().map { key in "\(key)=\(options[key] ?? "")" }
+                if !pairs.isEmpty { s += " (" + pairs.joined(separator: ", ") + ")" }
+                if required { s += ", required" }
                 s += "\n"
                 if let type = PassRegistry.pass(id) {
                     s += "     \(type.summary)\n"

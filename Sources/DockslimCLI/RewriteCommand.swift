@@ -33,6 +33,7 @@ enum RewriteCommand {
             .init(names: ["--explain"], valueName: nil, help: "Precede each hunk with the pass and the reason that made it."),
             .init(names: ["--color"], valueName: "when", help: "Colour the patch: auto, always or never (NO_COLOR is honoured).",
                   allowed: ["auto", "always", "never"], defaultValue: "auto"),
+            .init(names: ["--option"], valueName: "key=value", help: "Set an option of the recipe's passes, e.g. keep=templates,static or tag=3.23 (repeatable).", repeatable: true),
             .init(names: ["--exclude"], valueName: "glob", help: "Skip files and folders matching the pattern (repeatable).", repeatable: true),
             .init(names: ["-j", "--jobs"], valueName: "n", help: "Files processed at once.", defaultValue: "all cores"),
             .init(names: ["--shard"], valueName: "i/n", help: "Take only the i-th of n deterministic shards of the files."),
@@ -52,6 +53,7 @@ enum RewriteCommand {
         var shard: (index: Int, count: Int)?
         var stdinName: String
         var quiet: Bool
+        var overrides: [String: String]
     }
 
     static func run(_ args: ParsedArguments, _ console: Console) -> Int32 {
@@ -64,7 +66,7 @@ enum RewriteCommand {
         let plan: [RecipeRunner.PlannedPass]
         let runner = RecipeRunner(recipes: BuiltinRecipes.all + [options.recipe])
         do throws(RecipeError) {
-            plan = try runner.plan(options.recipe)
+            plan = try runner.plan(options.recipe, overrides: options.overrides)
         } catch {
             return DockslimCLI.usageError("\(error)", spec, console)
         }
@@ -191,11 +193,19 @@ enum RewriteCommand {
         if write && check { return .failure(UsageError(message: "'--write' and '--check' cannot be used together")) }
         let json = args.value("--format") == "json"
         if json && args.has("--explain") { return .failure(UsageError(message: "'--explain' is only valid with '--format patch'")) }
+        var overrides: [String: String] = [:]
+        for o in args.all("--option") {
+            guard let eq = o.firstIndex(of: "="), eq != o.startIndex else {
+                return .failure(UsageError(message: "The value '\(o)' is invalid for '--option <key=value>'"))
+            }
+            overrides[String(o[..<eq])] = String(o[o.index(after: eq)...])
+        }
         let colorChoice = args.value("--color") ?? "auto"
         let color = colorChoice == "always" || (colorChoice == "auto" && isatty(1) == 1 && env["NO_COLOR"].map(\.isEmpty) != false)
         return .success(Options(recipe: recipe, write: write, check: check, json: json, explain: args.has("--explain"),
                                 color: color && !json, jobs: jobs, shard: shard,
-                                stdinName: args.value("--stdin-filename") ?? "Dockerfile", quiet: args.has("--quiet")))
+                                stdinName: args.value("--stdin-filename") ?? "Dockerfile", quiet: args.has("--quiet"),
+                                overrides: overrides))
     }
 
     /// A builtin recipe by id, or a JSON recipe file.

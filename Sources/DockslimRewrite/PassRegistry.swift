@@ -4,6 +4,10 @@ public enum PassRegistry {
     public static let all: [any RewritePass.Type] = [
         UseExecForm.self,
         HoistDependencyManifests.self,
+        SplitBuilderAndRuntimeStages.self,
+        BuildStaticBinary.self,
+        SwapBaseImage.self,
+        UseNonRootUser.self,
     ]
 
     public static func pass(_ id: String) -> (any RewritePass.Type)? {

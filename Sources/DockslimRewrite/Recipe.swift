@@ -7,7 +7,7 @@ import Foundation
 /// ```json
 /// {"id": "my-recipe", "summary": "…",
 ///  "steps": [{"pass": "use-exec-form"}, {"recipe": "hoist-manifests"},
-///            {"pass": "some-pass", "options": {"key": "value"}}]}
+///            {"pass": "some-pass", "options": {"key": "value"}, "required": true}]}
 /// ```
 public struct Recipe: Sendable, Codable, Equatable {
     public let id: String
@@ -20,16 +20,22 @@ public struct Recipe: Sendable, Codable, Equatable {
         self.steps = steps
     }
 
+    /// A step. A required pass that does not change the file makes the whole
+    /// recipe leave that file unchanged: a half-applied recipe (a split
+    /// without the slim base) is not offered, and a file that already has
+    /// what the recipe makes (a runtime stage on distroless) is left as its
+    /// authors wrote it.
     public enum Step: Sendable, Equatable, Codable {
-        case pass(String, options: [String: String] = [:])
+        case pass(String, options: [String: String] = [:], required: Bool = false)
         case recipe(String)
 
-        private enum Keys: String, CodingKey { case pass, recipe, options }
+        private enum Keys: String, CodingKey { case pass, recipe, options, required }
 
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: Keys.self)
             if let p = try c.decodeIfPresent(String.self, forKey: .pass) {
-                self = .pass(p, options: try c.decodeIfPresent([String: String].self, forKey: .options) ?? [:])
+                self = .pass(p, options: try c.decodeIfPresent([String: String].self, forKey: .options) ?? [:],
+                             required: try c.decodeIfPresent(Bool.self, forKey: .required) ?? false)
             } else if let r = try c.decodeIfPresent(String.self, forKey: .recipe) {
                 self = .recipe(r)
             } else {
@@ -40,9 +46,10 @@ public struct Recipe: Sendable, Codable, Equatable {
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
             switch self {
-            case .pass(let p, let options):
+            case .pass(let p, let options, let required):
                 try c.encode(p, forKey: .pass)
                 if !options.isEmpty { try c.encode(options, forKey: .options) }
+                if required { try c.encode(true, forKey: .required) }
             case .recipe(let r):
                 try c.encode(r, forKey: .recipe)
             }

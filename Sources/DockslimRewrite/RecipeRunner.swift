@@ -18,29 +18,44 @@ public struct RecipeRunner: Sendable {
     public struct PlannedPass: Sendable {
         public let id: String
         public let pass: any RewritePass
+        /// See `Recipe.Step`: the recipe's changes stand only if this pass applies.
+        public let required: Bool
 
-        public init(_ pass: any RewritePass) {
+        public init(_ pass: any RewritePass, required: Bool = false) {
             self.id = type(of: pass).id
             self.pass = pass
+            self.required = required
         }
     }
 
     /// Flattens a recipe into passes: checks pass ids, options, recipe
-    /// references and cycles.
-    public func plan(_ recipe: Recipe) throws(RecipeError) -> [PlannedPass] {
+    /// references and cycles. `overrides` (the command line's `--option
+    /// key=value`) go to every pass that takes that option; one that no
+    /// pass takes is an error.
+    public func plan(_ recipe: Recipe, overrides: [String: String] = [:]) throws(RecipeError) -> [PlannedPass] {
         var out: [PlannedPass] = []
-        try expand(recipe, path: [recipe.id], into: &out)
+        var used: Set<String> = []
+        try expand(recipe, path: [recipe.id], overrides: overrides, used: &used, into: &out)
+        if let unused = overrides.keys.sorted().first(where: { !used.contains($0) }) {
+            throw RecipeError("no pass of recipe '\(recipe.id)' takes the option '\(unused)'")
+        }
         return out
     }
 
-    private func expand(_ recipe: Recipe, path: [String], into out: inout [PlannedPass]) throws(RecipeError) {
+    private func expand(_ recipe: Recipe, path: [String], overrides: [String: String], used: inout Set<String>,
+                        into out: inout [PlannedPass]) throws(RecipeError) {
         for step in recipe.steps {
             switch step {
-            case .pass(let id, let options):
+            case .pass(let id, let options, let required):
                 guard let type = PassRegistry.pass(id) else {
                     throw RecipeError("recipe '\(recipe.id)' names an unknown pass '\(id)'")
                 }
-                out.append(PlannedPass(try type.init(options: options)))
+                var merged = options
+                for o in type.options where overrides[o.name] != nil {
+                    merged[o.name] = overrides[o.name]
+                    used.insert(o.name)
+                }
+                out.append(PlannedPass(try type.init(options: merged), required: required))
             case .recipe(let id):
                 guard !path.contains(id) else {
                     throw RecipeError("recipe '\(id)' includes itself (\((path + [id]).joined(separator: " → ")))")
@@ -48,7 +63,7 @@ public struct RecipeRunner: Sendable {
                 guard let inner = recipes[id] else {
                     throw RecipeError("recipe '\(recipe.id)' names an unknown recipe '\(id)'")
                 }
-                try expand(inner, path: path + [id], into: &out)
+                try expand(inner, path: path + [id], overrides: overrides, used: &used, into: &out)
             }
         }
     }
@@ -66,7 +81,7 @@ public struct RecipeRunner: Sendable {
         for planned in plan {
             let context = FileContext(tree: currentTree, project: project)
             let outcome = planned.pass.apply(to: context)
-            var report = StepReport(pass: planned.id, input: current, output: current, edits: [], notes: outcome.notes)
+            var report = StepReport(pass: planned.id, input: current, output: current, edits: [], notes: outcome.notes, alreadyDone: outcome.alreadyDone)
             if outcome.changed {
                 if let next = TextEdit.apply(outcome.edits, to: current) {
                     let nextTree = Parser.parse(next)
@@ -83,6 +98,15 @@ public struct RecipeRunner: Sendable {
                 }
             }
             steps.append(report)
+            if planned.required && !report.applied {
+                let why = report.notes.first ?? "it did not apply"
+                let changedSoFar = current != source
+                if report.alreadyDone && changedSoFar { continue }  // earlier steps brought the file there
+                // Not applicable, or the file already had it: the recipe leaves the file as it was.
+                let verdict = report.alreadyDone ? "the file already has what the recipe makes" : "\(planned.id) could not apply, so the recipe changes nothing here"
+                return FileRewrite(original: source, output: source, steps: steps.map { var s = $0; s.output = s.input; s.edits = []; return s },
+                                   skipped: "\(verdict): \(why)")
+            }
         }
         return FileRewrite(original: source, output: current, steps: steps, skipped: nil)
     }
@@ -123,6 +147,7 @@ public struct StepReport: Sendable {
     public var output: [UInt8]
     public var edits: [TextEdit]
     public var notes: [String]
+    public var alreadyDone = false
 
     public var applied: Bool { !edits.isEmpty }
 }

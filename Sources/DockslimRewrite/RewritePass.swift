@@ -76,7 +76,7 @@ public struct ProjectFacts: Sendable {
     /// manifests and requirement files (paths relative to the folder).
     public static func isInteresting(_ path: String) -> Bool {
         let names: Set<String> = ["package.json", "go.mod", "Gemfile", "composer.json", "pyproject.toml", ".dockerignore",
-                                  "pom.xml", "settings.gradle", "settings.gradle.kts", ".yarnrc.yml"]
+                                  "pom.xml", "settings.gradle", "settings.gradle.kts", ".yarnrc.yml", "Cargo.toml"]
         if names.contains(path) { return true }
         return path.hasSuffix(".txt") && (path.hasPrefix("requirements") || path.contains("/requirements"))
     }
@@ -87,13 +87,18 @@ public struct ProjectFacts: Sendable {
 public struct PassOutcome: Sendable {
     public var edits: [TextEdit]
     public var notes: [String]
+    /// Nothing to change because the file already has what the pass makes
+    /// (a required step is then satisfied).
+    public var alreadyDone: Bool
 
-    public init(edits: [TextEdit] = [], notes: [String] = []) {
+    public init(edits: [TextEdit] = [], notes: [String] = [], alreadyDone: Bool = false) {
         self.edits = edits
         self.notes = notes
+        self.alreadyDone = alreadyDone
     }
 
     public static func unchanged(_ why: String) -> PassOutcome { PassOutcome(notes: [why]) }
+    public static func done(_ why: String) -> PassOutcome { PassOutcome(notes: [why], alreadyDone: true) }
 
     public var changed: Bool { !edits.isEmpty }
 }

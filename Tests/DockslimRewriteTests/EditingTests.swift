@@ -84,8 +84,15 @@ final class ShellCommandListTests: XCTestCase {
         XCTAssertEqual(list.commands[0].words.map(\.isPlain), [true, false, false, false, false, false, true])
     }
 
+    func testTrailingComment() {
+        let list = ShellCommandList.parse("go build -o app . # the binary")!
+        XCTAssertEqual(list.commands.map(\.texts), [["go", "build", "-o", "app", "."]])
+        XCTAssertEqual(list.comment, 18..<30)
+        XCTAssertEqual(ShellCommandList.parse("echo a#b")?.comment, nil, "# inside a word is not a comment")
+    }
+
     func testRefusesWhatItCannotFollow() {
-        for text in ["echo $(date)", "echo `date`", "(cd x && make)", "cat <<EOF", "echo \"unclosed", "a ;; b", "echo # comment"] {
+        for text in ["echo $(date)", "echo `date`", "(cd x && make)", "cat <<EOF", "echo \"unclosed", "a ;; b", "# only a comment"] {
             XCTAssertNil(ShellCommandList.parse(text), text)
         }
     }

@@ -50,13 +50,23 @@ final class GoldenRecipeTests: XCTestCase {
 
     /// The case folder as the project at hand, when it holds more than the Dockerfile.
     static func facts(_ dir: String) throws -> ProjectFacts? {
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { !expectedNames.contains($0) }
+        let fm = FileManager.default
+        let names = try fm.contentsOfDirectory(atPath: dir).filter { !expectedNames.contains($0) }
         guard !names.isEmpty else { return nil }
+        var files: Set<String> = ["Dockerfile"]
         var contents: [String: [UInt8]] = [:]
-        for n in names where ProjectFacts.isInteresting(n) {
-            contents[n] = Array(FileManager.default.contents(atPath: dir + "/" + n) ?? Data())
+        for n in names {
+            var isDir: ObjCBool = false
+            _ = fm.fileExists(atPath: dir + "/" + n, isDirectory: &isDir)
+            if isDir.boolValue {
+                files.insert(n + "/")
+                for m in (try? fm.contentsOfDirectory(atPath: dir + "/" + n)) ?? [] { files.insert(n + "/" + m) }
+            } else {
+                files.insert(n)
+                if ProjectFacts.isInteresting(n) { contents[n] = Array(fm.contents(atPath: dir + "/" + n) ?? Data()) }
+            }
         }
-        return ProjectFacts(files: Set(names + ["Dockerfile"]), contents: contents)
+        return ProjectFacts(files: files, contents: contents)
     }
 
     private func check(_ path: String, _ actual: Data, _ update: Bool, _ what: String) throws {

@@ -47,7 +47,7 @@ final class TidyTests: XCTestCase {
 
     func testEveryPassIsUsedByABuiltinRecipe() {
         let used = Set(BuiltinRecipes.all.flatMap { $0.steps }.compactMap { step -> String? in
-            if case .pass(let id, _) = step { return id } else { return nil }
+            if case .pass(let id, _, _) = step { return id } else { return nil }
         })
         for pass in PassRegistry.all { XCTAssertTrue(used.contains(pass.id), "\(pass.id) is in no builtin recipe, so it has no golden case") }
     }

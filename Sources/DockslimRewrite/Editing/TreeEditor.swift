@@ -26,6 +26,17 @@ public struct TreeEditor: Sendable {
         edits.append(TextEdit(range: token.textRange, replacement: Array(text.utf8), reason: reason))
     }
 
+    /// Inserts text at a source offset (inside a line).
+    public mutating func insert(at offset: Int, _ text: String, reason: String) {
+        edits.append(TextEdit(range: offset..<offset, replacement: Array(text.utf8), reason: reason))
+    }
+
+    /// Inserts text right after a token (on the same line).
+    public mutating func insert(after token: SyntaxToken, _ text: String, reason: String) {
+        let at = token.textRange.upperBound
+        edits.append(TextEdit(range: at..<at, replacement: Array(text.utf8), reason: reason))
+    }
+
     /// Inserts instructions (each a string without line ending; a
     /// multi-line one joined with `style.newline`) on new lines above
     /// `instruction` and the comment lines attached to it.

@@ -76,7 +76,7 @@ public struct UseExecForm: RewritePass {
         if instruction.node.tokens.dropFirst().contains(where: { $0.leadingTrivia.contains { $0.kind == .comment } }) {
             return .failure(Failure("it has comments inside, which a one-line exec form would drop"))
         }
-        guard let list = ShellCommandList.parse(text), list.commands.count == 1, list.commands[0].separator == nil else {
+        guard let list = ShellCommandList.parse(text), list.commands.count == 1, list.commands[0].separator == nil, list.comment == nil else {
             return .failure(Failure("it is more than one simple command"))
         }
         var words = list.commands[0].words

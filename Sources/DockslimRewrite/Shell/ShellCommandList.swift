@@ -29,6 +29,8 @@ public struct ShellCommandList: Sendable, Equatable {
     }
 
     public let commands: [Command]
+    /// A trailing `# comment`, if the text has one.
+    public var comment: Range<Int>? = nil
 
     /// Characters a plain word may hold.
     static func isPlainByte(_ c: UInt8) -> Bool {
@@ -65,7 +67,12 @@ public struct ShellCommandList: Sendable, Equatable {
                 i += op.count
                 continue
             }
-            if c == UInt8(ascii: "(") || c == UInt8(ascii: ")") || c == UInt8(ascii: "`") || c == UInt8(ascii: "#") {
+            if c == UInt8(ascii: "#") {
+                // A word that starts with # starts a comment, to the end of the text.
+                if !words.isEmpty { commands.append(Command(words: words, separator: nil, separatorRange: nil)) }
+                return commands.isEmpty ? nil : ShellCommandList(commands: commands, comment: i..<b.count)
+            }
+            if c == UInt8(ascii: "(") || c == UInt8(ascii: ")") || c == UInt8(ascii: "`") {
                 return nil
             }
             // A word.

@@ -1,0 +1,15 @@
+FROM golang:1.22 AS build
+WORKDIR /src
+COPY go.mod go.su[m] ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build ./cmd/server
+
+FROM alpine:3.24
+RUN apk add --no-cache ca-certificates tzdata
+WORKDIR /src
+COPY --from=build /src/server /src/server
+EXPOSE 8080
+RUN adduser -D -u 10001 app
+USER app
+CMD ["./server"]

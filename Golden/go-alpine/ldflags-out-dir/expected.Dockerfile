@@ -1,0 +1,13 @@
+FROM golang:1.23 AS build
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w -X main.version=1.4.2" -o /out/app ./cmd/app
+
+FROM alpine:3.24
+RUN apk add --no-cache ca-certificates tzdata
+WORKDIR /src
+COPY --from=build /out/app /out/app
+RUN adduser -D -u 10001 app
+USER app
+ENTRYPOINT ["/out/app"]
+CMD ["serve"]

@@ -1,0 +1,15 @@
+FROM golang:1.22 AS build
+ENV GOPRIVATE=github.com/acme/*
+WORKDIR /src
+COPY go.mod go.su[m] ./
+RUN --mount=type=secret,id=netrc,target=/root/.netrc go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -o /out/billing ./cmd/billing
+
+FROM alpine:3.24
+RUN apk add --no-cache ca-certificates tzdata
+WORKDIR /src
+COPY --from=build /out/billing /out/billing
+RUN adduser -D -u 10001 app
+USER app
+CMD ["/out/billing"]

@@ -1,0 +1,14 @@
+FROM golang:1.22 AS build
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -o /out/api ./cmd/api && \
+    CGO_ENABLED=0 go build -o /out/worker ./cmd/worker
+
+FROM alpine:3.24
+RUN apk add --no-cache ca-certificates tzdata
+WORKDIR /src
+COPY --from=build /out/api /out/api
+COPY --from=build /out/worker /out/worker
+RUN adduser -D -u 10001 app
+USER app
+CMD ["/out/api"]

@@ -1,0 +1,15 @@
+FROM golang:1.22 AS build
+ENV CGO_ENABLED=0 GOFLAGS=-mod=vendor
+WORKDIR /app
+COPY . .
+RUN go build -o /app/server ./cmd/server
+
+FROM gcr.io/distroless/static-debian13:nonroot
+WORKDIR /app
+COPY --from=build /app/server /app/server
+ENV PORT=8080 APP_ENV=production
+EXPOSE 8080
+LABEL org.opencontainers.image.source="https://github.com/acme/server"
+STOPSIGNAL SIGTERM
+USER 1000:1000
+CMD ["./server", "--port", "8080"]

@@ -1,0 +1,12 @@
+FROM golang:1.22 AS build
+ENV GOPRIVATE=github.com/acme/*
+WORKDIR /src
+COPY go.mod go.su[m] ./
+RUN --mount=type=secret,id=netrc,target=/root/.netrc go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -o /out/billing ./cmd/billing
+
+FROM gcr.io/distroless/static-debian13:nonroot
+WORKDIR /src
+COPY --from=build /out/billing /out/billing
+CMD ["/out/billing"]

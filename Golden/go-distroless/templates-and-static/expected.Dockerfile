@@ -1,0 +1,12 @@
+FROM golang:1.22 AS build
+WORKDIR /app
+COPY . .
+RUN CGO_ENABLED=0 go build -o /app/web .
+
+FROM gcr.io/distroless/static-debian13:nonroot
+WORKDIR /app
+COPY --from=build /app/web /app/web
+COPY --from=build /app/templates /app/templates
+COPY --from=build /app/static /app/static
+EXPOSE 8000
+CMD ["/app/web"]

@@ -1,0 +1,11 @@
+FROM golang:1.22 AS build
+WORKDIR /go/src/api
+COPY . .
+RUN CGO_ENABLED=0 go install ./cmd/api
+
+FROM scratch
+COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
+WORKDIR /go/src/api
+COPY --from=build /go/bin/api /usr/local/bin/api
+USER 65532:65532
+CMD ["api"]

@@ -1,0 +1,12 @@
+FROM golang:1.23 AS build
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w -X main.version=1.4.2" -o /out/app ./cmd/app
+
+FROM scratch
+COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
+WORKDIR /src
+COPY --from=build /out/app /out/app
+USER 65532:65532
+ENTRYPOINT ["/out/app"]
+CMD ["serve"]

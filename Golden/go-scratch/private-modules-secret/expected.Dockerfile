@@ -1,0 +1,14 @@
+FROM golang:1.22 AS build
+ENV GOPRIVATE=github.com/acme/*
+WORKDIR /src
+COPY go.mod go.su[m] ./
+RUN --mount=type=secret,id=netrc,target=/root/.netrc go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -o /out/billing ./cmd/billing
+
+FROM scratch
+COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
+WORKDIR /src
+COPY --from=build /out/billing /out/billing
+USER 65532:65532
+CMD ["/out/billing"]

@@ -1,0 +1,12 @@
+FROM rust:1.80-alpine AS build
+RUN apk add --no-cache musl-dev
+WORKDIR /app
+COPY . .
+RUN cargo build --release --bin proxy
+
+FROM alpine:3.24
+RUN apk add --no-cache ca-certificates tzdata
+WORKDIR /app
+COPY --from=build /app/target/release/proxy /app/target/release/proxy
+USER 65532
+ENTRYPOINT ["/app/target/release/proxy"]

@@ -1,0 +1,11 @@
+FROM rust:1.80-slim AS build
+WORKDIR /app
+COPY . .
+RUN cargo build --release --locked
+
+FROM gcr.io/distroless/cc-debian13:nonroot
+WORKDIR /app
+COPY --from=build /app/target/release/hello-api /app/target/release/hello-api
+ENV RUST_LOG=info
+EXPOSE 3000
+CMD ["/app/target/release/hello-api"]

@@ -1,0 +1,15 @@
+import DockslimRewrite
+
+extension Recipe {
+    /// `c-alpine`.
+    public static let cAlpine = Recipe(
+        id: "c-alpine",
+        summary: "C and C++: builder and Alpine runtime stages, static on a musl builder, non-root.",
+        steps: [
+            .pass(BuildStaticBinary.id),
+            .pass(SplitBuilderAndRuntimeStages.id),
+            .pass(SwapBaseImage.id, options: ["to": "alpine"], required: true),
+            .pass(UseNonRootUser.id),
+        ]
+    )
+}

@@ -1,0 +1,16 @@
+import DockslimRewrite
+
+extension Recipe {
+    /// `c-distroless`.
+    public static let cDistroless = Recipe(
+        id: "c-distroless",
+        summary: "C and C++: builder and distroless runtime stages (static, or cc for glibc), non-root, exec form.",
+        steps: [
+            .pass(BuildStaticBinary.id),
+            .pass(SplitBuilderAndRuntimeStages.id),
+            .pass(SwapBaseImage.id, options: ["to": "distroless"], required: true),
+            .pass(UseNonRootUser.id),
+            .pass(UseExecForm.id),
+        ]
+    )
+}

@@ -1,0 +1,16 @@
+import DockslimRewrite
+
+extension Recipe {
+    /// `go-alpine`.
+    public static let goAlpine = Recipe(
+        id: "go-alpine",
+        summary: "Go: builder and Alpine runtime stages, a static binary, manifests hoisted, non-root.",
+        steps: [
+            .pass(HoistDependencyManifests.id),
+            .pass(BuildStaticBinary.id),
+            .pass(SplitBuilderAndRuntimeStages.id),
+            .pass(SwapBaseImage.id, options: ["to": "alpine"], required: true),
+            .pass(UseNonRootUser.id),
+        ]
+    )
+}

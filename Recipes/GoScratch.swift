@@ -1,0 +1,17 @@
+import DockslimRewrite
+
+extension Recipe {
+    /// `go-scratch`.
+    public static let goScratch = Recipe(
+        id: "go-scratch",
+        summary: "Go: builder and scratch runtime stages, a static binary with CA certificates, manifests hoisted, non-root.",
+        steps: [
+            .pass(HoistDependencyManifests.id),
+            .pass(BuildStaticBinary.id),
+            .pass(SplitBuilderAndRuntimeStages.id),
+            .pass(SwapBaseImage.id, options: ["to": "scratch"], required: true),
+            .pass(UseNonRootUser.id),
+            .pass(UseExecForm.id),
+        ]
+    )
+}

@@ -1,0 +1,15 @@
+import DockslimRewrite
+
+extension Recipe {
+    /// `rust-alpine`.
+    public static let rustAlpine = Recipe(
+        id: "rust-alpine",
+        summary: "Rust built on a musl (Alpine) builder: builder and Alpine runtime stages, non-root.",
+        steps: [
+            .pass(HoistDependencyManifests.id),
+            .pass(SplitBuilderAndRuntimeStages.id),
+            .pass(SwapBaseImage.id, options: ["to": "alpine"], required: true),
+            .pass(UseNonRootUser.id),
+        ]
+    )
+}

@@ -1,0 +1,16 @@
+import DockslimRewrite
+
+extension Recipe {
+    /// `rust-distroless`.
+    public static let rustDistroless = Recipe(
+        id: "rust-distroless",
+        summary: "Rust: builder and distroless cc runtime stages, non-root, exec form.",
+        steps: [
+            .pass(HoistDependencyManifests.id),
+            .pass(SplitBuilderAndRuntimeStages.id),
+            .pass(SwapBaseImage.id, options: ["to": "distroless"], required: true),
+            .pass(UseNonRootUser.id),
+            .pass(UseExecForm.id),
+        ]
+    )
+}

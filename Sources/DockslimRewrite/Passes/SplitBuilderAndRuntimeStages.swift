@@ -1,0 +1,234 @@
+import DockerfileModel
+import DockerfileSyntax
+
+/// Splits the stage that builds from source into a builder stage and a
+/// runtime stage that receives only the program and its configuration.
+///
+/// It finds the RUN that builds (`go build`, `go install`, `cargo build`,
+/// `gcc … -o`, `make`, `cmake --build`) and the file it makes; the CMD or
+/// ENTRYPOINT that runs it is the evidence, and the two must agree. The
+/// runtime stage starts from the builder's own base, so the program finds
+/// the same libraries (`swap-base` then makes it small), and gets: `COPY
+/// --from=` of the program, the folders it may read at run time when the
+/// Dockerfile's folder has them (`templates`, `static`, …) and the paths of
+/// the `keep` option, files copied from the context after the build, the
+/// ENV the program needs (not the toolchain's), WORKDIR, USER, and, moved
+/// from the builder, EXPOSE, LABEL, VOLUME, STOPSIGNAL, HEALTHCHECK, CMD and
+/// ENTRYPOINT. It leaves the file alone, and says why, when the final stage
+/// does not build (already split), when the program cannot be identified,
+/// when a RUN follows the build (it would have to run in the runtime image),
+/// or when the stage installs packages the program may need at run time.
+///
+/// ## Before
+/// ```dockerfile
+/// FROM golang:1.22
+/// WORKDIR /src
+/// COPY . .
+/// RUN go build -o /out/server ./cmd/server
+/// EXPOSE 8080
+/// CMD ["/out/server"]
+/// ```
+///
+/// ## After
+/// ```dockerfile
+/// FROM golang:1.22 AS build
+/// WORKDIR /src
+/// COPY . .
+/// RUN go build -o /out/server ./cmd/server
+///
+/// FROM golang:1.22
+/// WORKDIR /src
+/// COPY --from=build /out/server /out/server
+/// EXPOSE 8080
+/// CMD ["/out/server"]
+/// ```
+public struct SplitBuilderAndRuntimeStages: RewritePass {
+    public static let id = "split-stages"
+    public static let summary = "Split a stage that builds from source into a builder stage and a runtime stage with only the program."
+    public static let options = [
+        PassOption(name: "keep", help: "Comma-separated paths (relative to the build folder, or absolute) to copy into the runtime stage as well."),
+    ]
+
+    let keep: [String]
+
+    /// Instructions that only describe the image: they move to the runtime stage.
+    static let configKinds: Set<InstructionKind> = [.expose, .label, .volume, .stopsignal, .healthcheck, .cmd, .entrypoint, .maintainer]
+
+    public init(options: [String: String]) throws(RecipeError) {
+        try Self.checkOptions(options)
+        keep = (options["keep"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+        if let bad = keep.first(where: { $0.contains("..") || $0.contains("$") }) {
+            throw RecipeError("split-stages: keep path '\(bad)' must not contain '..' or variables")
+        }
+    }
+
+    public func apply(to file: FileContext) -> PassOutcome {
+        guard let final = file.dockerfile.stages.last else { return .unchanged("no FROM") }
+        let name = "stage \(final.name ?? String(final.index))"
+        let analysis: BuildAnalysis
+        switch BuildAnalysis.analyse(final, in: file.dockerfile, project: file.project) {
+        case .failure(let why):
+            if file.dockerfile.stages.count > 1, why.text.hasPrefix("no RUN builds") {
+                return .done("the final stage does not build from source: the file is already split")
+            }
+            return .unchanged("\(name) not split: \(why.text)")
+        case .success(let a):
+            analysis = a
+        }
+        if final.from.flag("platform") != nil {
+            return .unchanged("\(name) not split: FROM --platform makes it a cross-platform build, whose runtime stage needs another platform")
+        }
+        let runtimePackages = analysis.packages.filter { !Toolchains.isBuildOnlyPackage($0) }
+        if !runtimePackages.isEmpty {
+            return .unchanged("\(name) not split: it installs \(runtimePackages.joined(separator: ", ")), which the program may need at run time")
+        }
+        for i in analysis.afterBuild where !Self.configKinds.contains(i.kind) && ![.env, .user, .workdir, .arg, .copy].contains(i.kind) {
+            return .unchanged("\(name) not split: \(i.keyword) on line \(i.startLine) comes after the build and would have to run in the runtime image")
+        }
+        for user in final.instructions where user.kind == .user {
+            let name = user.argumentStrings.first.map { String($0.split(separator: ":").first ?? "") } ?? ""
+            if name.allSatisfy(\.isNumber) || name == "root" || name == "nobody" { continue }
+            let makesUsers = { (i: Instruction) in i.kind == .run && ["useradd", "adduser", "groupadd", "addgroup"].contains { i.original.contains($0) } }
+            if let made = final.instructions.first(where: makesUsers) {
+                return .unchanged("stage \(final.name ?? String(final.index)) not split: USER \(name) is created by RUN on line \(made.startLine), which stays in the builder")
+            }
+        }
+        for i in analysis.afterBuild where i.kind == .copy && (i.flag("from") != nil || i.form == .exec || !i.heredocs.isEmpty) {
+            return .unchanged("\(name) not split: \(i.keyword) on line \(i.startLine) after the build is not a plain copy from the context")
+        }
+
+        var editor = file.editor()
+        let style = editor.style
+        let kw = style.keyword
+        // The builder gets a name.
+        let stageName: String
+        if let n = final.name {
+            stageName = n
+        } else {
+            stageName = file.dockerfile.stages.contains { $0.name == "build" } ? "builder" : "build"
+            guard let lastWord = final.from.node.childNodes(.word).last else { return .unchanged("\(name) not split: FROM has no image") }
+            editor.insert(after: lastWord.lastToken, " \(kw("AS")) \(stageName)", reason: "the build stage is named so that the runtime stage can copy from it")
+        }
+
+        // The runtime stage.
+        var lines: [String] = []
+        lines.append("")
+        lines.append("\(kw("FROM")) \(final.baseText)")
+        let finalWorkdir = workdir(after: analysis)
+        if let w = finalWorkdir, w != "/" { lines.append("\(kw("WORKDIR")) \(w)") }
+        var copied: [String] = []
+        for a in analysis.artifacts {
+            lines.append("\(kw("COPY")) --from=\(stageName) \(a.builderPath) \(a.runtimePath)")
+            copied.append(a.runtimePath)
+        }
+        // Folders the program may read, and the paths asked for.
+        let buildDir = buildFolder(analysis)
+        var extra: [String] = []
+        if let project = file.project, let dir = buildDir {
+            for f in Toolchains.runtimeFolders where project.has(f + "/") { extra.append(Paths.join(dir, f)) }
+        }
+        for k in keep {
+            guard let base = buildDir ?? (k.hasPrefix("/") ? "/" : nil) else {
+                return .unchanged("\(name) not split: keep=\(k) is relative, but the folder the sources were copied to is not known")
+            }
+            extra.append(Paths.join(base, k))
+        }
+        for p in extra where !copied.contains(p) {
+            lines.append("\(kw("COPY")) --from=\(stageName) \(p) \(p)")
+            copied.append(p)
+        }
+        // ENV and USER in effect, then the configuration, in file order.
+        let after = Set(analysis.afterBuild.map(\.startLine))
+        var moved: [Instruction] = []
+        var removed: [Instruction] = []
+        for i in final.instructions {
+            switch i.kind {
+            case .env:
+                // The program's variables, not the toolchain's; moved when set after the build.
+                let kept = i.keyValues.filter { !Toolchains.isToolchainEnv($0.name) }
+                if after.contains(i.startLine) { removed.append(i) }
+                if kept.count == i.keyValues.count {
+                    lines.append(blockText(i, editor))
+                } else if !kept.isEmpty {
+                    lines.append("\(kw("ENV")) " + kept.map { "\($0.name)=\(String(decoding: $0.node.childNodes(.value).first?.text ?? [], as: UTF8.self))" }.joined(separator: " "))
+                }
+            case .user:
+                if after.contains(i.startLine) { moved.append(i) } else { lines.append(blockText(i, editor)) }
+            case .copy where after.contains(i.startLine):
+                moved.append(i)
+            case .arg where after.contains(i.startLine):
+                moved.append(i)
+            default:
+                if Self.configKinds.contains(i.kind) { moved.append(i) }
+            }
+        }
+        for i in removed { editor.remove(i.node, reason: "moved to the runtime stage") }
+        for i in moved {
+            lines.append(blockText(i, editor))
+            editor.remove(i.node, reason: "moved to the runtime stage")
+        }
+        let listing = (copied).joined(separator: ", ")
+        let reason = "\(name) split: the runtime stage holds only \(listing) from the build, and the image's configuration; the toolchain, caches and sources stay in stage \(stageName). Add files the program reads at run time with --option keep=PATH"
+        let text = lines.joined(separator: "\n")
+        guard let kinds = Fragment.check(text, style: style), kinds.first == .fromInstruction, kinds.count == lines.count - 1 else {
+            return .unchanged("\(name) not split: the runtime stage did not parse")
+        }
+        guard let last = file.dockerfile.instructions.last else { return .unchanged("no instructions") }
+        editor.insert(lines.map { $0.replacingNewlines(with: style.newline) }, after: last.node, reason: reason)
+        var notes: [String] = []
+        if !extra.isEmpty { notes.append("\(name): also copied \(extra.joined(separator: ", ")), which the program may read at run time") }
+        return PassOutcome(edits: editor.edits, notes: notes)
+    }
+
+    /// The WORKDIR in effect at the end of the stage.
+    private func workdir(after a: BuildAnalysis) -> String? {
+        var w = Toolchains.workdir(ofImage: a.builderImage)
+        for i in a.stage.instructions where i.kind == .workdir {
+            guard let d = i.argumentStrings.first else { continue }
+            w = d.hasPrefix("/") ? Paths.join("/", d) : w.map { Paths.join($0, d) }
+        }
+        return w
+    }
+
+    /// Where `COPY . DIR` put the sources, if the stage has such a copy.
+    private func buildFolder(_ a: BuildAnalysis) -> String? {
+        var w = Toolchains.workdir(ofImage: a.builderImage)
+        for i in a.stage.instructions {
+            if i.kind == .workdir, let d = i.argumentStrings.first { w = d.hasPrefix("/") ? Paths.join("/", d) : w.map { Paths.join($0, d) } }
+            if (i.kind == .copy || i.kind == .add), i.flag("from") == nil, i.argumentStrings.count == 2, [".", "./"].contains(i.argumentStrings[0]) {
+                let dest = i.argumentStrings[1]
+                return dest.hasPrefix("/") ? Paths.join("/", dest) : w.map { Paths.join($0, dest) }
+            }
+        }
+        return nil
+    }
+
+    /// An instruction as written, with its attached comments, without its final line ending.
+    private func blockText(_ i: Instruction, _ editor: TreeEditor) -> String {
+        var t = editor.text(of: i.node).unicodeScalars
+        while let last = t.last, last == "\n" || last == "\r" { t.removeLast() }
+        return String(t)
+    }
+}
+
+extension String {
+    /// Normalises `\r\n` and `\n` to the file's line ending.
+    func replacingNewlines(with newline: String) -> String {
+        var out = ""
+        var lastWasCR = false
+        for c in unicodeScalars {
+            if c == "\n" {
+                out += newline
+                lastWasCR = false
+            } else if c == "\r" {
+                lastWasCR = true
+            } else {
+                if lastWasCR { out += "\r" }
+                lastWasCR = false
+                out.unicodeScalars.append(c)
+            }
+        }
+        if lastWasCR { out += "\r" }
+        return out
+    }
+}
