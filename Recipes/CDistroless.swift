@@ -7,7 +7,7 @@ extension Recipe {
         summary: "C and C++: builder and distroless runtime stages (static, or cc for glibc), non-root, exec form.",
         steps: [
             .pass(BuildStaticBinary.id),
-            .pass(SplitBuilderAndRuntimeStages.id),
+            .pass(SplitBuilderAndRuntimeStages.id, required: true),
             .pass(SwapBaseImage.id, options: ["to": "distroless"], required: true),
             .pass(UseNonRootUser.id),
             .pass(UseExecForm.id),

@@ -8,7 +8,7 @@ extension Recipe {
         steps: [
             .pass(HoistDependencyManifests.id),
             .pass(BuildStaticBinary.id),
-            .pass(SplitBuilderAndRuntimeStages.id),
+            .pass(SplitBuilderAndRuntimeStages.id, required: true),
             .pass(SwapBaseImage.id, options: ["to": "scratch"], required: true),
             .pass(UseNonRootUser.id),
             .pass(UseExecForm.id),

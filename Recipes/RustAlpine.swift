@@ -7,7 +7,7 @@ extension Recipe {
         summary: "Rust built on a musl (Alpine) builder: builder and Alpine runtime stages, non-root.",
         steps: [
             .pass(HoistDependencyManifests.id),
-            .pass(SplitBuilderAndRuntimeStages.id),
+            .pass(SplitBuilderAndRuntimeStages.id, required: true),
             .pass(SwapBaseImage.id, options: ["to": "alpine"], required: true),
             .pass(UseNonRootUser.id),
         ]

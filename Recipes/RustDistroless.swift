@@ -7,7 +7,7 @@ extension Recipe {
         summary: "Rust: builder and distroless cc runtime stages, non-root, exec form.",
         steps: [
             .pass(HoistDependencyManifests.id),
-            .pass(SplitBuilderAndRuntimeStages.id),
+            .pass(SplitBuilderAndRuntimeStages.id, required: true),
             .pass(SwapBaseImage.id, options: ["to": "distroless"], required: true),
             .pass(UseNonRootUser.id),
             .pass(UseExecForm.id),

@@ -126,6 +126,7 @@ enum RewriteCommand {
                 failures.append((path, e.description))
             case .success(let rewrite):
                 summary.count(rewrite)
+                if let why = rewrite.skipped, !options.quiet, !options.json { console.stderr.write("\(label): skipped: \(why)\n") }
                 var patch: [UInt8] = []
                 if rewrite.changed {
                     patch = options.explain ? PatchRenderer.explained(path: label, rewrite)
@@ -255,7 +256,9 @@ struct Summary {
         scanned += 1
         if let why = r.skipped {
             skipped += 1
-            skipReasons[why.split(separator: "(").first.map { $0.trimmingCharacters() } ?? why, default: 0] += 1
+            // Counted by the reason's kind: the text before its first colon or parenthesis.
+            let kind = why.prefix { $0 != ":" && $0 != "(" }
+            skipReasons[String(kind).trimmingTrailingSpaces(), default: 0] += 1
         } else if r.changed {
             changed += 1
         } else {
@@ -283,11 +286,11 @@ struct Summary {
     }
 }
 
-extension Substring {
-    fileprivate func trimmingCharacters() -> String {
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
         var s = self
         while s.last == " " { s.removeLast() }
-        return String(s)
+        return s
     }
 }
 

@@ -78,7 +78,17 @@ public struct RecipeRunner: Sendable {
         var current = source
         var currentTree = tree
         var steps: [StepReport] = []
-        for planned in plan {
+        let lastRequired = plan.lastIndex { $0.required } ?? -1
+        // A file that already has what the recipe makes (its last required
+        // step has nothing to do from the start) is left as its authors wrote it.
+        if lastRequired >= 0 {
+            let outcome = plan[lastRequired].pass.apply(to: FileContext(tree: tree, project: project))
+            if outcome.alreadyDone {
+                return FileRewrite(original: source, output: source, steps: [],
+                                   skipped: "the file already has what the recipe makes: \(outcome.notes.first ?? "")")
+            }
+        }
+        for (index, planned) in plan.enumerated() {
             let context = FileContext(tree: currentTree, project: project)
             let outcome = planned.pass.apply(to: context)
             var report = StepReport(pass: planned.id, input: current, output: current, edits: [], notes: outcome.notes, alreadyDone: outcome.alreadyDone)
@@ -101,8 +111,10 @@ public struct RecipeRunner: Sendable {
             if planned.required && !report.applied {
                 let why = report.notes.first ?? "it did not apply"
                 let changedSoFar = current != source
-                if report.alreadyDone && changedSoFar { continue }  // earlier steps brought the file there
-                // Not applicable, or the file already had it: the recipe leaves the file as it was.
+                // A required step already done: go on, unless it is the last
+                // required one and nothing changed yet (the file already has
+                // what the recipe makes).
+                if report.alreadyDone && (changedSoFar || index != lastRequired) { continue }
                 let verdict = report.alreadyDone ? "the file already has what the recipe makes" : "\(planned.id) could not apply, so the recipe changes nothing here"
                 return FileRewrite(original: source, output: source, steps: steps.map { var s = $0; s.output = s.input; s.edits = []; return s },
                                    skipped: "\(verdict): \(why)")

@@ -65,6 +65,9 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
     public func apply(to file: FileContext) -> PassOutcome {
         guard let final = file.dockerfile.stages.last else { return .unchanged("no FROM") }
         let name = "stage \(final.name ?? String(final.index))"
+        if file.dockerfile.stages.count > 1, !final.instructions.contains(where: { $0.kind == .run }) {
+            return .done("the final stage does not build from source: the file is already split")
+        }
         let analysis: BuildAnalysis
         switch BuildAnalysis.analyse(final, in: file.dockerfile, project: file.project) {
         case .failure(let why):
