@@ -206,12 +206,13 @@ public struct SwapBaseImage: RewritePass {
                 guard args.first?.uppercased() == "CMD" else { continue }
                 let tool: String?
                 if i.form == .exec { tool = args.dropFirst().first } else if let rest = args.dropFirst().first {
-                    tool = ShellCommandList.parse(rest).flatMap { $0.commands.count == 1 ? $0.commands[0].texts.first : nil }
+                    tool = ShellCommandList.parse(rest).flatMap { $0.commands.first?.texts.first }
                 } else { tool = nil }
+                let single = i.form == .exec || ShellCommandList.parse(args.dropFirst().first ?? "")?.commands.count == 1
                 if let tool, programs.contains(tool) || programs.contains(where: { Paths.basename($0) == tool }) {
                     if !shellless || i.form == .exec { continue }
                 }
-                if target == .alpine, let tool, Self.busyboxTools.contains(tool) { continue }
+                if target == .alpine, let tool, Self.busyboxTools.contains(tool), single { continue }
                 editor.remove(i.node, reason: "\(line) dropped: it runs \(tool ?? "a shell command")\(shellless && i.form == .shell ? " through a shell" : ""), which \(newImage) does not have")
             default:
                 break
