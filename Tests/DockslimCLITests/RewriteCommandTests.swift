@@ -245,6 +245,26 @@ final class RewriteCommandTests: XCTestCase {
         XCTAssertTrue(Run(["recipes", "show", "./both.json"]).stdout.hasPrefix("both: exec form and manifests\n\nSTEPS:\n  1. pass use-exec-form\n"))
     }
 
+    func testRecipeOptionsFromTheCommandLine() throws {
+        let dir = try temporaryFolder(self)
+        try write("FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build -o /app/web .\nCMD [\"/app/web\"]\n", to: dir.appendingPathComponent("Dockerfile"))
+        let run = Run(["rewrite", "--recipe", "go-alpine", "--option", "tag=3.23", "--option", "keep=templates", dir.path])
+        XCTAssertTrue(run.stdout.contains("+FROM alpine:3.23\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("+COPY --from=build /app/templates /app/templates\n"), run.stdout)
+        let bad = Run(["rewrite", "--recipe", "use-exec-form", "--option", "tag=1", dir.path])
+        XCTAssertEqual(bad.code, 64)
+        XCTAssertTrue(bad.stderr.hasPrefix("Error: no pass of recipe 'use-exec-form' takes the option 'tag'\n"))
+    }
+
+    func testSkipReasonsGoToStandardError() throws {
+        let dir = try temporaryFolder(self)
+        try write("FROM golang:1.22\nCOPY . .\nCMD [\"go\", \"run\", \".\"]\n", to: dir.appendingPathComponent("Dockerfile"))
+        let run = Run(["rewrite", "--recipe", "go-distroless", dir.path])
+        XCTAssertEqual(run.code, 0)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertTrue(run.stderr.contains("/Dockerfile: skipped: split-stages could not apply, so the recipe changes nothing here: stage 0 not split: no RUN builds a program"), run.stderr)
+    }
+
     func testUsageErrors() throws {
         let cases: [([String], String)] = [
             (["rewrite"], "Error: Missing expected argument '--recipe <recipe>'\n"),

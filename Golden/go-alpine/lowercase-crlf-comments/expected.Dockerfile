@@ -9,11 +9,11 @@ copy . .
 # compile
 run CGO_ENABLED=0 go build -o /usr/local/bin/app . # the binary
 
-
 from alpine:3.24
 run apk add --no-cache ca-certificates tzdata
 workdir /go/src/app
 copy --from=build /usr/local/bin/app /usr/local/bin/app
+
 # listen here
 expose 9090
 run adduser -D -u 10001 app

@@ -9,10 +9,10 @@ copy . .
 # compile
 run CGO_ENABLED=0 go build -o /usr/local/bin/app . # the binary
 
-
 from gcr.io/distroless/static-debian13:nonroot
 workdir /go/src/app
 copy --from=build /usr/local/bin/app /usr/local/bin/app
+
 # listen here
 expose 9090
 cmd ["app"]

@@ -9,11 +9,11 @@ copy . .
 # compile
 run CGO_ENABLED=0 go build -o /usr/local/bin/app . # the binary
 
-
 from scratch
 copy --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
 workdir /go/src/app
 copy --from=build /usr/local/bin/app /usr/local/bin/app
+
 # listen here
 expose 9090
 user 65532:65532

@@ -6,6 +6,6 @@ RUN cargo build --release --locked
 FROM gcr.io/distroless/cc-debian13:nonroot
 WORKDIR /app
 COPY --from=build /app/target/release/hello-api /app/target/release/hello-api
-ENV RUST_LOG=info
 EXPOSE 3000
+ENV RUST_LOG=info
 CMD ["/app/target/release/hello-api"]

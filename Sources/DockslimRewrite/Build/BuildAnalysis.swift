@@ -53,12 +53,15 @@ struct BuildAnalysis: Sendable {
         for (index, instruction) in stage.instructions.enumerated() {
             switch instruction.kind {
             case .workdir:
-                guard let dir = instruction.argumentStrings.first, !dir.contains("$") else { return .failure(Why("WORKDIR on line \(instruction.startLine) uses a variable")) }
-                if dir.hasPrefix("/") { workdir = Paths.join("/", dir) } else if let w = workdir { workdir = Paths.join(w, dir) } else {
-                    return .failure(Why("the WORKDIR of \(base.original) is not known"))
-                }
-            case .env:
-                for kv in instruction.keyValues { env[kv.name] = kv.valueString ?? "" }
+                // Variables are expanded as BuildKit does, from the stage's ENV and ARGs;
+                // a value that stays unknown makes the folder unknown.
+                guard let raw = instruction.argumentStrings.first else { continue }
+                let expanded = ArgExpansion.expand(raw, Toolchains.environment(ofImage: base).merging(env) { $1 })
+                if expanded.failed || !expanded.unresolved.isEmpty { workdir = nil; continue }
+                let dir = expanded.result
+                workdir = dir.hasPrefix("/") ? Paths.join("/", dir) : workdir.map { Paths.join($0, dir) }
+            case .env, .arg:
+                for kv in instruction.keyValues where kv.value != nil || instruction.kind == .env { env[kv.name] = kv.valueString ?? "" }
                 if env["CGO_ENABLED"] == "1" { cgoSigns.append("ENV CGO_ENABLED=1 on line \(instruction.startLine)") }
             case .run:
                 guard instruction.form == .shell, case .shell(let text)? = instruction.command else { continue }
@@ -255,7 +258,10 @@ struct BuildAnalysis: Sendable {
             }
         }
         if packages.isEmpty { packages = ["."] }
-        if packages.contains(where: { $0.contains("...") }) || packages.count > 1 && flags["-o"] == nil {
+        // `./...` builds into -o when it matches one main package (the docker-library golang
+        // README does this); without -o, or with -o a folder, the names are not known.
+        let oFile = flags["-o"].map { !$0.hasSuffix("/") } ?? false
+        if (packages.contains(where: { $0.contains("...") }) || packages.count > 1) && !(oFile && sub == "build") {
             return .failure(Why("go \(sub) of several packages writes no single binary dockslim can name"))
         }
         var cgo: [String] = []
@@ -289,6 +295,7 @@ struct BuildAnalysis: Sendable {
         if let o = flags["-o"] {
             guard !o.contains("$") else { return .failure(Why("-o \(o) uses a variable")) }
             out = o.hasSuffix("/") ? Paths.join(dir, o + name(of: packages[0])) : Paths.join(dir, o)
+            if out.isEmpty { return .failure(Why("-o has no path")) }
         } else {
             out = Paths.join(dir, name(of: packages[0]))
         }

@@ -37,6 +37,16 @@ enum Toolchains {
         }
     }
 
+    /// The environment an image sets that Dockerfiles refer to (docker-library:
+    /// golang sets GOPATH=/go, rust sets CARGO_HOME and RUSTUP_HOME).
+    static func environment(ofImage ref: ImageReference) -> [String: String] {
+        switch ref.name {
+        case "golang": return ["GOPATH": "/go"]
+        case "rust": return ["CARGO_HOME": "/usr/local/cargo", "RUSTUP_HOME": "/usr/local/rustup"]
+        default: return [:]
+        }
+    }
+
     /// Where `go install` and `cargo install` put binaries in the official
     /// images (`GOPATH=/go`, `CARGO_HOME=/usr/local/cargo`).
     static let goBin = "/go/bin"

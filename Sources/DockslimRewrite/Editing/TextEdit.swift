@@ -12,9 +12,13 @@ public struct TextEdit: Sendable, Equatable {
     }
 
     /// Applies non-overlapping edits to `source`; `nil` if two overlap.
+    /// Insertions at the offset where a replacement starts go before it;
+    /// insertions at one offset keep their order.
     public static func apply(_ edits: [TextEdit], to source: [UInt8]) -> [UInt8]? {
         let sorted = edits.enumerated().sorted {
-            ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset)
+            let a = ($0.element.range.lowerBound, $0.element.range.isEmpty ? 0 : 1, $0.offset)
+            let b = ($1.element.range.lowerBound, $1.element.range.isEmpty ? 0 : 1, $1.offset)
+            return a < b
         }.map(\.element)
         var out: [UInt8] = []
         out.reserveCapacity(source.count + sorted.reduce(0) { $0 + $1.replacement.count })

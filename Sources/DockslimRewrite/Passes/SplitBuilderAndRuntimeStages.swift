@@ -113,12 +113,12 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
             editor.insert(after: lastWord.lastToken, " \(kw("AS")) \(stageName)", reason: "the build stage is named so that the runtime stage can copy from it")
         }
 
-        // The runtime stage.
+        // The runtime stage: a header (FROM, WORKDIR, the copies, and what the
+        // builder set before the build), then the instructions after the
+        // build, which stay where they are and now belong to it.
         var lines: [String] = []
-        lines.append("")
         lines.append("\(kw("FROM")) \(final.baseText)")
-        let finalWorkdir = workdir(after: analysis)
-        if let w = finalWorkdir, w != "/" { lines.append("\(kw("WORKDIR")) \(w)") }
+        if let w = workdirAtBuild(analysis), w != "/" { lines.append("\(kw("WORKDIR")) \(w)") }
         var copied: [String] = []
         for a in analysis.artifacts {
             lines.append("\(kw("COPY")) --from=\(stageName) \(a.builderPath) \(a.runtimePath)")
@@ -140,53 +140,61 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
             lines.append("\(kw("COPY")) --from=\(stageName) \(p) \(p)")
             copied.append(p)
         }
-        // ENV and USER in effect, then the configuration, in file order.
-        let after = Set(analysis.afterBuild.map(\.startLine))
-        var moved: [Instruction] = []
-        var removed: [Instruction] = []
-        for i in final.instructions {
+        // Before the build: ENV (the program's, not the toolchain's) and USER
+        // are copied; configuration moves.
+        let tail = analysis.afterBuild
+        let tailLines = Set(tail.map(\.startLine))
+        func programEnv(_ i: Instruction) -> String? {
+            let kept = i.keyValues.filter { !Toolchains.isToolchainEnv($0.name) }
+            if kept.count == i.keyValues.count { return blockText(i, editor) }
+            if kept.isEmpty { return nil }
+            return "\(kw("ENV")) " + kept.map { "\($0.name)=\(String(decoding: $0.node.childNodes(.value).first?.text ?? [], as: UTF8.self))" }.joined(separator: " ")
+        }
+        for i in final.instructions where !tailLines.contains(i.startLine) {
             switch i.kind {
-            case .env:
-                // The program's variables, not the toolchain's; moved when set after the build.
-                let kept = i.keyValues.filter { !Toolchains.isToolchainEnv($0.name) }
-                if after.contains(i.startLine) { removed.append(i) }
-                if kept.count == i.keyValues.count {
-                    lines.append(blockText(i, editor))
-                } else if !kept.isEmpty {
-                    lines.append("\(kw("ENV")) " + kept.map { "\($0.name)=\(String(decoding: $0.node.childNodes(.value).first?.text ?? [], as: UTF8.self))" }.joined(separator: " "))
-                }
-            case .user:
-                if after.contains(i.startLine) { moved.append(i) } else { lines.append(blockText(i, editor)) }
-            case .copy where after.contains(i.startLine):
-                moved.append(i)
-            case .arg where after.contains(i.startLine):
-                moved.append(i)
+            case .env: if let text = programEnv(i) { lines.append(text) }
+            case .user: lines.append(blockText(i, editor))
             default:
-                if Self.configKinds.contains(i.kind) { moved.append(i) }
+                if Self.configKinds.contains(i.kind) {
+                    lines.append(blockText(i, editor))
+                    editor.remove(i.node, reason: "moved to the runtime stage")
+                }
             }
         }
-        for i in removed { editor.remove(i.node, reason: "moved to the runtime stage") }
-        for i in moved {
-            lines.append(blockText(i, editor))
-            editor.remove(i.node, reason: "moved to the runtime stage")
+        // After the build: the toolchain's variables leave the runtime stage.
+        for i in tail where i.kind == .env {
+            let kept = programEnv(i)
+            if kept == nil { editor.remove(i.node, reason: "the toolchain's variables stay in the builder") }
+            else if kept != blockText(i, editor) {
+                editor.replace(i.node, with: kept!, reason: "the toolchain's variables stay in the builder")
+            }
         }
-        let listing = (copied).joined(separator: ", ")
+        let listing = copied.joined(separator: ", ")
         let reason = "\(name) split: the runtime stage holds only \(listing) from the build, and the image's configuration; the toolchain, caches and sources stay in stage \(stageName). Add files the program reads at run time with --option keep=PATH"
-        let text = lines.joined(separator: "\n")
-        guard let kinds = Fragment.check(text, style: style), kinds.first == .fromInstruction, kinds.count == lines.count - 1 else {
+        let text = (lines + tail.map { blockText($0, editor) }).joined(separator: "\n")
+        guard let kinds = Fragment.check(text, style: style), kinds.first == .fromInstruction, kinds.count == lines.count + tail.count else {
             return .unchanged("\(name) not split: the runtime stage did not parse")
         }
-        guard let last = file.dockerfile.instructions.last else { return .unchanged("no instructions") }
-        editor.insert(lines.map { $0.replacingNewlines(with: style.newline) }, after: last.node, reason: reason)
+        let header = lines.map { $0.replacingNewlines(with: style.newline) }
+        if let first = tail.first {
+            // Above the first instruction after the build: a blank line
+            // separates the stages, and the header from a commented block.
+            let start = editor.block(of: first.node).lowerBound
+            let blankBefore = start >= 2 && editor.tree.source[start - 1] == 0x0A && (editor.tree.source[start - 2] == 0x0A || editor.tree.source[start - 2] == 0x0D && start >= 3 && editor.tree.source[start - 3] == 0x0A)
+            editor.insert(blankBefore ? header + [""] : [""] + header, before: first.node, reason: reason)
+        } else {
+            guard let last = file.dockerfile.instructions.last else { return .unchanged("no instructions") }
+            editor.insert([""] + header, after: last.node, reason: reason)
+        }
         var notes: [String] = []
         if !extra.isEmpty { notes.append("\(name): also copied \(extra.joined(separator: ", ")), which the program may read at run time") }
         return PassOutcome(edits: editor.edits, notes: notes)
     }
 
-    /// The WORKDIR in effect at the end of the stage.
-    private func workdir(after a: BuildAnalysis) -> String? {
+    /// The WORKDIR in effect at the build (the tail may change it further).
+    private func workdirAtBuild(_ a: BuildAnalysis) -> String? {
         var w = Toolchains.workdir(ofImage: a.builderImage)
-        for i in a.stage.instructions where i.kind == .workdir {
+        for i in a.stage.instructions[...a.buildIndex] where i.kind == .workdir {
             guard let d = i.argumentStrings.first else { continue }
             w = d.hasPrefix("/") ? Paths.join("/", d) : w.map { Paths.join($0, d) }
         }

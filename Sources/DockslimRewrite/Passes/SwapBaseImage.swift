@@ -4,9 +4,11 @@ import DockerfileSyntax
 /// Replaces the runtime stage's base with distroless, Alpine or scratch,
 /// and carries what that implies.
 ///
-/// The final stage must be a runtime stage: it builds nothing and gets its
-/// program with `COPY --from` a builder stage, whose build tells how the
-/// program is linked. distroless: `static-debian13` for a static binary,
+/// The final stage must be a runtime stage on its builder's own image (as
+/// `split-stages` makes it): it builds nothing and gets its program with
+/// `COPY --from` that builder, whose build tells how the program is linked.
+/// A runtime stage on any other image is left alone, since that image may
+/// hold tools the program runs. distroless: `static-debian13` for a static binary,
 /// `base-debian13` for Go with cgo (glibc), `cc-debian13` for C, C++ and Rust
 /// (glibc, libgcc, libstdc++, OpenSSL), tag `nonroot`; CMD and ENTRYPOINT
 /// become exec form (there is no shell), a HEALTHCHECK that needs a shell or
@@ -122,6 +124,11 @@ public struct SwapBaseImage: RewritePass {
         }
         guard let builder = builders.first else {
             return .unchanged("the runtime stage copies from no stage whose build dockslim can read, so how its program is linked is not known")
+        }
+        // Only a runtime stage on its builder's own base is known to need
+        // nothing but the program: any other base may hold tools it runs.
+        guard onBuilderBase else {
+            return .unchanged("not moved: the runtime stage's base \(final.baseText) may provide tools or files the program uses; dockslim moves only a runtime stage that starts from its builder's own image")
         }
         let isStatic = builders.allSatisfy(\.isStatic)
         let libcs = Set(builders.compactMap(\.libc))
