@@ -1,0 +1,13 @@
+FROM rust:1.80-alpine AS build
+RUN apk add --no-cache musl-dev
+WORKDIR /src
+COPY . .
+RUN cargo install --locked --path .
+
+FROM alpine:3.24
+RUN apk add --no-cache ca-certificates tzdata
+WORKDIR /src
+COPY --from=build /usr/local/cargo/bin/svc /usr/local/bin/svc
+RUN adduser -D -u 10001 app
+USER app
+ENTRYPOINT ["svc"]

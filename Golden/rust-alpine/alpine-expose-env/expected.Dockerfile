@@ -1,0 +1,15 @@
+FROM rust:1.80-alpine AS build
+RUN apk add --no-cache musl-dev
+WORKDIR /srv
+COPY . .
+RUN cargo build --release
+
+FROM alpine:3.24
+RUN apk add --no-cache ca-certificates tzdata
+WORKDIR /srv
+COPY --from=build /srv/target/release/web /srv/target/release/web
+ENV RUST_LOG=debug
+EXPOSE 8000
+RUN adduser -D -u 10001 app
+USER app
+CMD ./target/release/web --port 8000
