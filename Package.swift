@@ -16,7 +16,9 @@ let package = Package(
         .target(name: "UnifiedDiff"),
         .target(name: "DockslimRewrite", dependencies: ["DockerfileSyntax", "DockerfileModel"]),
         .target(name: "BuiltinRecipes", dependencies: ["DockslimRewrite"], path: "Recipes"),
-        .target(name: "DockslimCLI", dependencies: ["DockerfileSyntax", "DockerfileModel", "DockslimRewrite", "BuiltinRecipes", "UnifiedDiff"]),
+        .target(name: "DockslimAudit", dependencies: ["DockerfileSyntax", "DockerfileModel", "DockslimRewrite"]),
+        .target(name: "DockslimReport", dependencies: ["DockerfileSyntax", "DockerfileModel", "DockslimAudit"]),
+        .target(name: "DockslimCLI", dependencies: ["DockerfileSyntax", "DockerfileModel", "DockslimRewrite", "DockslimAudit", "DockslimReport", "BuiltinRecipes", "UnifiedDiff"]),
         .executableTarget(name: "dockslim", dependencies: ["DockslimCLI"]),
         .executableTarget(
             name: "dockslim-benchmark",

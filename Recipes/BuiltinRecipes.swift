@@ -6,6 +6,7 @@ public enum BuiltinRecipes {
     public static let all: [Recipe] = [
         .useExecForm,
         .hoistManifests,
+        .useNonroot,
         .goDistroless,
         .goAlpine,
         .goScratch,

@@ -98,6 +98,9 @@ public final class SyntaxTree: @unchecked Sendable {
     /// The number of physical lines (a final line ending does not start a new line).
     public var lineCount: Int { lineStarts.count }
 
+    /// The offset where a 1-based line starts.
+    public func lineStart(_ line: Int) -> Int { lineStarts[max(0, min(line, lineStarts.count) - 1)] }
+
     // MARK: Trivia boundaries
 
     func textRange(ofToken i: Int) -> Range<Int> {

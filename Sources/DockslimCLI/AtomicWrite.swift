@@ -12,6 +12,25 @@ enum AtomicWrite {
     static func replace(_ path: String, with bytes: [UInt8]) throws(FileAccess.Failure) {
         var st = stat()
         guard stat(path, &st) == 0 else { throw FileAccess.Failure(description: String(cString: strerror(errno))) }
+        try write(path, bytes, like: st)
+    }
+
+    /// Writes a new file (mode 0644 less the umask), or replaces an existing one as `replace` does.
+    static func create(_ path: String, with bytes: [UInt8]) throws(FileAccess.Failure) {
+        var st = stat()
+        if stat(path, &st) == 0 {
+            try write(path, bytes, like: st)
+        } else {
+            let mask = umask(0o022)
+            umask(mask)
+            st.st_mode = 0o644 & ~mask
+            st.st_uid = getuid()
+            st.st_gid = getgid()
+            try write(path, bytes, like: st)
+        }
+    }
+
+    private static func write(_ path: String, _ bytes: [UInt8], like st: stat) throws(FileAccess.Failure) {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -25,7 +44,7 @@ enum AtomicWrite {
         }
         var off = 0
         while off < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + off, bytes.count - off) }
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + off, bytes.count - off) }
             if n < 0 {
                 if errno == EINTR { continue }
                 let why = String(cString: strerror(errno))

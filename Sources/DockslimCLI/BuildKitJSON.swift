@@ -1,3 +1,4 @@
+import DockslimReport
 import DockerfileModel
 import DockerfileSyntax
 

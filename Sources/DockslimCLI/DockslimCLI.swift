@@ -26,6 +26,8 @@ public enum DockslimCLI {
         options: [CommandSpec.Option(names: ["--version"], valueName: nil, help: "Show the version.")],
         subcommands: [
             ("rewrite", "Rewrite Dockerfiles with a recipe; print the patch, or apply it."),
+            ("audit", "Find leaks into the final image, cache-busting steps and more; text, JSON, SARIF or HTML."),
+            ("graph", "Draw the stage graph as Mermaid, DOT or JSON."),
             ("recipes", "List the builtin recipes, or show one recipe's steps."),
             ("parse", "Parse Dockerfiles and print their syntax tree or BuildKit's reading."),
             ("help", "Show help for a subcommand."),
@@ -84,6 +86,8 @@ public enum DockslimCLI {
         "parse": (ParseCommand.spec, ParseCommand.run),
         "rewrite": (RewriteCommand.spec, RewriteCommand.run),
         "recipes": (RecipesCommand.spec, RecipesCommand.run),
+        "audit": (AuditCommand.spec, AuditCommand.run),
+        "graph": (GraphCommand.spec, GraphCommand.run),
     ]
 
     /// Prints `Error: …`, the usage line and where to find help; returns 64.

@@ -1,3 +1,4 @@
+import DockslimReport
 import BuiltinRecipes
 import DockerfileModel
 import DockerfileSyntax
@@ -70,36 +71,17 @@ enum RewriteCommand {
         } catch {
             return DockslimCLI.usageError("\(error)", spec, console)
         }
-        var paths = args.positionals.isEmpty ? ["."] : args.positionals
-        if options.write && paths.contains("-") {
+        if options.write && args.positionals.contains("-") {
             return DockslimCLI.usageError("'--write' is only valid with files, not standard input", spec, console)
         }
-        paths = paths.map { $0 == "-" ? $0 : normalized($0) }
 
-        // Gather the files.
-        var failures: [(String, String)] = []
-        var files: [String] = []
-        let walker = FileWalker(excludes: args.all("--exclude"))
-        for p in paths {
-            if p == "-" { files.append("-"); continue }
-            switch PathKind(p) {
-            case .folder: files += walker.walk(p)
-            case .file: files.append(p)
-            case .missing: failures.append((p, "No such file or directory"))
-            }
-        }
-        files = Array(Set(files)).sorted()
-        if let shard = options.shard {
-            files = files.filter { Int(fnv1a($0) % UInt64(shard.count)) == shard.index - 1 }
-        }
-
-        // Scan each folder once, then rewrite in parallel.
+        // Gather the files, scan each folder once, then rewrite in parallel.
+        var input = InputFiles(args.positionals, excludes: args.all("--exclude"))
+        var failures = input.failures.map { ($0.path, $0.reason) }
+        if let shard = options.shard { input.shard(shard.index, of: shard.count) }
+        let files = input.files
         let stdin = files.contains("-") ? console.readStandardInput() : []
-        let folders = Array(Set(files.filter { $0 != "-" }.map(folderOf)))
-        var factsByFolder: [String: ProjectFacts] = [:]
-        for (folder, facts) in zip(folders, Batch.map(folders, chunk: 4, jobs: options.jobs) { ProjectScanner.facts(forFolder: $0) }) {
-            factsByFolder[folder] = facts
-        }
+        let factsByFolder = input.projectFacts(jobs: options.jobs)
         let dryRun = env["DRY_RUN"]?.lowercased() == "true"
         var summary = Summary()
         var jsonFiles = JSONWriter()
@@ -108,15 +90,9 @@ enum RewriteCommand {
         var done = 0
 
         Batch.forEach(files, jobs: options.jobs, { path -> Result<FileRewrite, FileAccess.Failure> in
-            let bytes: [UInt8]
-            if path == "-" {
-                bytes = stdin
-            } else {
-                do throws(FileAccess.Failure) { bytes = try FileAccess.read(path: path) } catch { return .failure(error) }
+            InputFiles.read(path, stdin: stdin).map { bytes in
+                runner.run(plan, on: bytes, project: path == "-" ? nil : factsByFolder[InputFiles.folderOf(path)])
             }
-            if bytes.prefix(8000).contains(0) { return .failure(FileAccess.Failure(description: "not a text file")) }
-            let facts = path == "-" ? nil : factsByFolder[folderOf(path)]
-            return .success(runner.run(plan, on: bytes, project: facts))
         }, emit: { path, result in
             done += 1
             if progress { console.stderr.write("\r\u{1B}[K[\(done)/\(files.count)] \(path)"); console.stderr.flush() }
@@ -201,8 +177,7 @@ enum RewriteCommand {
             }
             overrides[String(o[..<eq])] = String(o[o.index(after: eq)...])
         }
-        let colorChoice = args.value("--color") ?? "auto"
-        let color = colorChoice == "always" || (colorChoice == "auto" && isatty(1) == 1 && env["NO_COLOR"].map(\.isEmpty) != false)
+        let color = Terminal.wantsColor(args.value("--color"), env: env, fd: 1)
         return .success(Options(recipe: recipe, write: write, check: check, json: json, explain: args.has("--explain"),
                                 color: color && !json, jobs: jobs, shard: shard,
                                 stdinName: args.value("--stdin-filename") ?? "Dockerfile", quiet: args.has("--quiet"),
@@ -221,25 +196,6 @@ enum RewriteCommand {
         } catch {
             return .failure(RecipeError("cannot read recipe '\(id)': \(error)"))
         }
-    }
-
-    private static func normalized(_ p: String) -> String {
-        var s = p
-        while s.hasPrefix("./") && s.count > 2 { s.removeFirst(2) }
-        return s
-    }
-
-    static func folderOf(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        let f = String(path[..<slash])
-        return f.isEmpty ? "/" : f
-    }
-
-    /// FNV-1a: a stable hash, the same on every machine, for `--shard`.
-    static func fnv1a(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for c in s.utf8 { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
-        return h
     }
 
     static func activeProcessorCount() -> Int {

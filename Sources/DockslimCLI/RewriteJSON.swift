@@ -1,3 +1,4 @@
+import DockslimReport
 import DockslimRewrite
 
 /// `rewrite --format json`: per file, what changed, which passes applied or

@@ -65,3 +65,12 @@ public struct Console: Sendable {
         Console(stdout: OutputStream(), stderr: OutputStream(), readStandardInput: { input })
     }
 }
+
+/// Whether to colour output.
+enum Terminal {
+    /// `always`; or `auto` when `fd` is a terminal and `NO_COLOR` is unset or empty.
+    static func wantsColor(_ choice: String?, env: [String: String], fd: Int32) -> Bool {
+        let c = choice ?? "auto"
+        return c == "always" || (c == "auto" && isatty(fd) == 1 && env["NO_COLOR"].map(\.isEmpty) != false)
+    }
+}

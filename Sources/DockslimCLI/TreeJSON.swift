@@ -1,3 +1,4 @@
+import DockslimReport
 import DockerfileSyntax
 
 /// The lossless tree as JSON: a node is `{"kind","children"}`, a token is

@@ -17,6 +17,8 @@ final class HelpAndErrorTests: XCTestCase {
 
         SUBCOMMANDS:
           rewrite                 Rewrite Dockerfiles with a recipe; print the patch, or apply it.
+          audit                   Find leaks into the final image, cache-busting steps and more; text, JSON, SARIF or HTML.
+          graph                   Draw the stage graph as Mermaid, DOT or JSON.
           recipes                 List the builtin recipes, or show one recipe's steps.
           parse                   Parse Dockerfiles and print their syntax tree or BuildKit's reading.
           help                    Show help for a subcommand.

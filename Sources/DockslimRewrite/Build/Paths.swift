@@ -1,7 +1,7 @@
 /// Absolute container paths, joined and normalised as the shell would.
-enum Paths {
+package enum Paths {
     /// `base` + `path` (if `path` is relative), without `.`, `..` or doubled slashes.
-    static func join(_ base: String, _ path: String) -> String {
+    package static func join(_ base: String, _ path: String) -> String {
         let raw = path.hasPrefix("/") ? path : base + "/" + path
         var parts: [Substring] = []
         for p in raw.split(separator: "/", omittingEmptySubsequences: true) {
@@ -12,16 +12,16 @@ enum Paths {
         return "/" + parts.joined(separator: "/")
     }
 
-    static func basename(_ path: String) -> String {
+    package static func basename(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
-    static func dirname(_ path: String) -> String {
+    package static func dirname(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let d = String(path[..<slash])
         return d.isEmpty ? "/" : d
     }
 
     /// The folders of the PATH that every base image dockslim writes to searches.
-    static let standardPATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"]
+    package static let standardPATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"]
 }

@@ -1,8 +1,8 @@
 /// Dependency installs that `HoistDependencyManifests` knows, and what each
 /// needs from the build context.
-struct DependencyInstall: Sendable {
+package struct DependencyInstall: Sendable {
     /// `npm`, `go`, …: how notes name it.
-    let ecosystem: String
+    package let ecosystem: String
     /// Files the install reads that must be there.
     let required: [String]
     /// Files it reads when they are there.
@@ -16,13 +16,13 @@ struct DependencyInstall: Sendable {
 
     /// Reads one simple command (its words). `.none`: not an install;
     /// `.refuse`: an install that cannot be hoisted safely, with the reason.
-    enum Reading {
+    package enum Reading {
         case none
         case install(DependencyInstall)
         case refuse(String)
     }
 
-    static func read(_ words: [String]) -> Reading {
+    package static func read(_ words: [String]) -> Reading {
         var w = words
         while let first = w.first, first.contains("="), !first.hasPrefix("-") { w.removeFirst() }  // VAR=value prefixes
         guard let tool = w.first else { return .none }

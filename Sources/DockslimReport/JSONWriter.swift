@@ -4,24 +4,26 @@
 /// characters are escaped, and a byte that is not valid UTF-8 becomes the
 /// lone surrogate `\udcXX` (Python's `surrogateescape` convention), so
 /// arbitrary bytes survive a round trip through JSON.
-struct JSONWriter {
-    var bytes: [UInt8] = []
+public struct JSONWriter: Sendable {
+    public var bytes: [UInt8] = []
 
-    mutating func raw(_ s: StaticString) {
+    public init() {}
+
+    public mutating func raw(_ s: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
-    mutating func string(_ s: String) {
+    public mutating func string(_ s: String) {
         var s = s
         s.withUTF8 { string($0) }
     }
 
-    mutating func string<C: Collection>(_ c: C) where C.Element == UInt8 {
+    public mutating func string<C: Collection>(_ c: C) where C.Element == UInt8 {
         if let done = c.withContiguousStorageIfAvailable({ string(UnsafeBufferPointer(rebasing: $0[...])) }) { return done }
         string(Array(c))
     }
 
-    mutating func string(_ b: UnsafeBufferPointer<UInt8>) {
+    public mutating func string(_ b: UnsafeBufferPointer<UInt8>) {
         bytes.append(0x22)
         var i = 0
         let n = b.count
@@ -77,24 +79,24 @@ struct JSONWriter {
         }
     }
 
-    mutating func int<I: BinaryInteger>(_ v: I) {
+    public mutating func int<I: BinaryInteger>(_ v: I) {
         bytes.append(contentsOf: String(v).utf8)
     }
 
-    mutating func bool(_ v: Bool) { v ? raw("true") : raw("false") }
-    mutating func null() { raw("null") }
+    public mutating func bool(_ v: Bool) { v ? raw("true") : raw("false") }
+    public mutating func null() { raw("null") }
 
-    mutating func optionalString(_ s: String?) { if let s { string(s) } else { null() } }
+    public mutating func optionalString(_ s: String?) { if let s { string(s) } else { null() } }
 
     /// `"key":`
-    mutating func key(_ k: StaticString) {
+    public mutating func key(_ k: StaticString) {
         bytes.append(0x22)
         raw(k)
         raw("\":")
     }
 
     /// Writes `[e1,e2,…]` with `body` writing each element.
-    mutating func array<S: Sequence>(_ items: S, _ body: (inout JSONWriter, S.Element) -> Void) {
+    public mutating func array<S: Sequence>(_ items: S, _ body: (inout JSONWriter, S.Element) -> Void) {
         bytes.append(UInt8(ascii: "["))
         var first = true
         for item in items {
@@ -105,7 +107,7 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    mutating func comma() { bytes.append(UInt8(ascii: ",")) }
-    mutating func open() { bytes.append(UInt8(ascii: "{")) }
-    mutating func close() { bytes.append(UInt8(ascii: "}")) }
+    public mutating func comma() { bytes.append(UInt8(ascii: ",")) }
+    public mutating func open() { bytes.append(UInt8(ascii: "{")) }
+    public mutating func close() { bytes.append(UInt8(ascii: "}")) }
 }

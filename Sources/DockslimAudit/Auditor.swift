@@ -1,0 +1,108 @@
+import DockerfileModel
+import DockerfileSyntax
+import DockslimRewrite
+
+/// Runs every rule over one Dockerfile, drops the findings an inline
+/// `# dockslim ignore=ID[,ID…]` comment silences, and sorts the rest by
+/// position.
+public enum Auditor {
+    /// The rules' metadata, in id order.
+    public static let rules: [RuleMetadata] = AuditRules.all.map { $0.metadata }
+
+    public static func rule(_ id: String) -> RuleMetadata? { rules.first { $0.id == id } }
+
+    public static func audit(_ file: Dockerfile, project: ProjectFacts? = nil) -> AuditResult {
+        let context = AuditContext(file: file, project: project)
+        var findings: [Finding] = []
+        for rule in AuditRules.all { findings += rule.check(context) }
+        var suppressed = 0
+        findings = findings.filter { f in
+            guard let anchor = f.anchor, ignoredIDs(above: anchor).contains(where: { $0 == f.id || $0 == "all" }) else { return true }
+            suppressed += 1
+            return false
+        }
+        findings.sort { ($0.line, $0.column, $0.id, $0.message) < ($1.line, $1.column, $1.id, $1.message) }
+        let timeline = context.timeline
+        let stages = context.stages.map { facts in
+            let i = facts.stage.index
+            return StageSummary(index: i, name: facts.stage.name, baseText: facts.stage.baseText, rootImage: facts.rootImage,
+                                isFinal: i == context.final?.index, isNeeded: context.needed.contains(i),
+                                cache: timeline.states[i], bustAt: timeline.bustAt[i])
+        }
+        return AuditResult(findings: findings, suppressed: suppressed, stages: stages, language: context.language)
+    }
+
+    /// Settles each finding's fix: the first candidate recipe that exists
+    /// and changes the file. `tryRecipe` returns `nil` when the recipe
+    /// changes the file, or why it does not; it is called once per recipe.
+    public static func settleFixes(_ findings: inout [Finding], available: Set<String>, tryRecipe: (String) -> String?) {
+        var outcome: [String: String?] = [:]
+        for k in findings.indices {
+            let candidates = findings[k].fixCandidates.filter(available.contains)
+            var firstWhy: String?
+            for recipe in candidates {
+                let why: String?
+                if let known = outcome[recipe] { why = known } else { why = tryRecipe(recipe); outcome[recipe] = why }
+                if why == nil {
+                    findings[k].fix = recipe
+                    break
+                }
+                if firstWhy == nil { firstWhy = "\(recipe): \(why!)" }
+            }
+            if findings[k].fix == nil { findings[k].fixUnavailable = firstWhy }
+        }
+    }
+
+    /// The ids named by `# dockslim ignore=…` comments in the contiguous
+    /// comment lines directly above an instruction.
+    static func ignoredIDs(above node: SyntaxNode) -> [String] {
+        let token = node.firstToken
+        let leading = token.tree.source[token.leadingTriviaRange]
+        guard leading.contains(UInt8(ascii: "#")) else { return [] }
+        var lines = String(decoding: leading, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        lines.removeLast()  // the instruction's own indentation
+        var ids: [String] = []
+        for line in lines.reversed() {
+            let t = line.trimmingCharacters(in: " \t\r")
+            guard t.hasPrefix("#") else { break }
+            let body = t.dropFirst().trimmingCharacters(in: " \t")
+            guard body.hasPrefix("dockslim ignore=") else { continue }
+            let list = body.dropFirst("dockslim ignore=".count).prefix { $0 != " " && $0 != "\t" }
+            ids += list.split(separator: ",").map { String($0).uppercased() == "ALL" ? "all" : String($0).uppercased() }
+        }
+        return ids
+    }
+}
+
+/// The audit of one Dockerfile.
+public struct AuditResult: Sendable {
+    /// Sorted by position.
+    public var findings: [Finding]
+    /// How many findings `# dockslim ignore=` comments silenced.
+    public let suppressed: Int
+    public let stages: [StageSummary]
+    /// The build's language, when the images say (`go`, `node`…).
+    public let language: String?
+
+    public var finalStage: StageSummary? { stages.last }
+}
+
+/// A stage as the reports show it.
+public struct StageSummary: Sendable {
+    public let index: Int
+    public let name: String?
+    /// The base as written in FROM.
+    public let baseText: String
+    /// The image at the root of its FROM chain.
+    public let rootImage: ImageReference?
+    public let isFinal: Bool
+    /// The final stage needs it.
+    public let isNeeded: Bool
+    /// Per instruction after FROM: what a source change does to its cache.
+    public let cache: [CacheState]
+    /// The instruction (index after FROM) where a source change busts the cache.
+    public let bustAt: Int?
+
+    /// `build` or `#0`.
+    public var label: String { name ?? "#\(index)" }
+}

@@ -1,0 +1,78 @@
+import DockerfileSyntax
+
+/// How much a finding matters; the names are SARIF's levels.
+public enum Severity: String, Sendable, Comparable, CaseIterable {
+    case note, warning, error
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
+}
+
+/// One problem found in one place.
+public struct Finding: Sendable {
+    public let rule: RuleMetadata
+    public let severity: Severity
+    /// 1-based, where the instruction (or the part of it) at fault starts.
+    public let line: Int
+    public let column: Int
+    /// The last line of the instruction at fault.
+    public let endLine: Int
+    public let message: String
+    /// The stage the finding concerns, by index.
+    public let stage: Int?
+    /// Recipes that may fix it, best first (the rule's, or ones chosen for
+    /// this file, e.g. by language).
+    public let fixCandidates: [String]
+    /// The recipe that fixes it: the first candidate that changes the file,
+    /// once a caller has checked (`Auditor.settleFixes`).
+    public var fix: String?
+    /// Why no recipe is offered although the rule names one.
+    public var fixUnavailable: String?
+    /// The top-level instruction the finding is attached to, for `# dockslim ignore=`.
+    let anchor: SyntaxNode?
+
+    init(rule: RuleMetadata, severity: Severity? = nil, at node: SyntaxNode?, line: Int? = nil, column: Int? = nil,
+         endLine: Int? = nil, message: String, stage: Int?, fixes: [String]? = nil) {
+        self.rule = rule
+        self.severity = severity ?? rule.severity
+        let location = node?.location
+        self.line = line ?? location?.line ?? 1
+        self.column = column ?? location?.column ?? 1
+        self.endLine = max(self.line, endLine ?? self.line)
+        self.message = message
+        self.stage = stage
+        self.fixCandidates = fixes ?? rule.fixRecipes
+        self.anchor = node
+    }
+
+    public var id: String { rule.id }
+}
+
+/// What a rule is, independent of any file: the SARIF rule metadata.
+public struct RuleMetadata: Sendable, Equatable {
+    /// Stable: `DS012`. Never reused for another meaning.
+    public let id: String
+    /// Kebab-case, the property the rule guards: `copy-before-dependency-install`.
+    public let name: String
+    public let severity: Severity
+    /// One line.
+    public let summary: String
+    /// Why it matters and what to do; plain text, a few sentences.
+    public let explanation: String
+    /// Recipes that may fix it, best first; the first builtin one that
+    /// changes the file is offered.
+    public let fixRecipes: [String]
+    /// What to do by hand when no recipe applies.
+    public let advice: String
+
+    public init(id: String, name: String, severity: Severity, summary: String, explanation: String,
+                fixRecipes: [String] = [], advice: String) {
+        self.id = id
+        self.name = name
+        self.severity = severity
+        self.summary = summary
+        self.explanation = explanation
+        self.fixRecipes = fixRecipes
+        self.advice = advice
+    }
+}

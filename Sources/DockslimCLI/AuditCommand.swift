@@ -1,0 +1,144 @@
+import BuiltinRecipes
+import DockerfileModel
+import DockslimAudit
+import DockslimReport
+import DockslimRewrite
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `dockslim audit [PATH...]`: findings, each with the recipe that fixes it.
+enum AuditCommand {
+    static let spec = CommandSpec(
+        name: "audit",
+        overview: "Find what leaks into the final image, what busts the build cache, and what else to fix.",
+        discussion: """
+        PATH may be files, folders (searched as 'dockslim rewrite' does) or '-' for
+        standard input; no PATH means the current folder. The folder that holds a
+        Dockerfile is taken as its build context (its .dockerignore is read).
+
+        A finding names the recipe that fixes it only after running that recipe on the
+        file and seeing it change. '# dockslim ignore=DS012' (or several ids, comma-
+        separated) on the line above an instruction silences those findings there.
+        'dockslim audit --rules' lists every rule.
+
+        Formats:
+          text   path:line:col: severity[ID]: message (fix: dockslim rewrite --recipe …)
+          json   every file with its findings, explanations and fixes, and a summary
+          sarif  SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+        """,
+        usage: "dockslim audit [<options>] [<path> ...]",
+        arguments: [.init(label: "<path>", help: "Files or folders to audit; '-' reads standard input.")],
+        options: [
+            .init(names: ["--format"], valueName: "format", help: "text, json or sarif.", allowed: ["text", "json", "sarif"], defaultValue: "text"),
+            .init(names: ["--fail-on"], valueName: "severity", help: "Exit 1 when a finding is at least this severe: error, warning, note or never.",
+                  allowed: ["error", "warning", "note", "never"], defaultValue: "error"),
+            .init(names: ["--html"], valueName: "file", help: "Also write a self-contained HTML report to this file."),
+            .init(names: ["--rules"], valueName: nil, help: "List the rules and exit."),
+            .init(names: ["--color"], valueName: "when", help: "Colour the text: auto, always or never (NO_COLOR is honoured).",
+                  allowed: ["auto", "always", "never"], defaultValue: "auto"),
+            .init(names: ["--exclude"], valueName: "glob", help: "Skip files and folders matching the pattern (repeatable).", repeatable: true),
+            .init(names: ["-j", "--jobs"], valueName: "n", help: "Files processed at once.", defaultValue: "all cores"),
+            .init(names: ["--stdin-filename"], valueName: "name", help: "The path reported for standard input.", defaultValue: "Dockerfile"),
+            .init(names: ["-q", "--quiet"], valueName: nil, help: "Do not print the summary on standard error."),
+        ]
+    )
+
+    static func run(_ args: ParsedArguments, _ console: Console) -> Int32 {
+        if args.has("--rules") {
+            console.stdout.write(rulesTable())
+            return DockslimCLI.ExitCode.success
+        }
+        let env = ProcessEnvironment.current
+        guard let jobs = Jobs.parse(args.value("--jobs")) else {
+            return DockslimCLI.usageError("The value '\(args.value("--jobs")!)' is invalid for '--jobs <n>'", spec, console)
+        }
+        let format = args.value("--format") ?? "text"
+        let failOn = args.value("--fail-on") ?? "error"
+        let color = format == "text" && Terminal.wantsColor(args.value("--color"), env: env, fd: 1)
+        let stdinName = args.value("--stdin-filename") ?? "Dockerfile"
+        let html = args.value("--html")
+
+        let input = InputFiles(args.positionals, excludes: args.all("--exclude"))
+        var failures = input.failures
+        let stdin = input.files.contains("-") ? console.readStandardInput() : []
+        let facts = input.projectFacts(jobs: jobs)
+        let checker = FixChecker()
+
+        var audited: [AuditedFile] = []
+        var counts: [Severity: Int] = [:]
+        var suppressed = 0
+        Batch.forEach(input.files, jobs: jobs, { path -> Result<AuditedFile, FileAccess.Failure> in
+            InputFiles.read(path, stdin: stdin).map { bytes in
+                let project = path == "-" ? nil : facts[InputFiles.folderOf(path)]
+                return checker.audit(path: path == "-" ? stdinName : path, bytes: bytes, project: project, suggest: html != nil)
+            }
+        }, emit: { path, result in
+            switch result {
+            case .failure(let e):
+                failures.append((path, e.description))
+            case .success(let file):
+                for f in file.result.findings { counts[f.severity, default: 0] += 1 }
+                suppressed += file.result.suppressed
+                if format == "text" {
+                    console.stdout.write(FindingText.lines(file, color: color))
+                }
+                if format != "text" || html != nil { audited.append(file) }
+            }
+        })
+        switch format {
+        case "json": console.stdout.write(FindingJSON.document(audited, failed: failures))
+        case "sarif": console.stdout.write(SARIFLog.document(audited, version: DockslimCLI.version))
+        default: break
+        }
+        if let html {
+            do throws(FileAccess.Failure) {
+                try AtomicWrite.create(html, with: Array(HTMLReport.page(audited, version: DockslimCLI.version).utf8))
+            } catch {
+                failures.append((html, "cannot write the report: \(error)"))
+            }
+        }
+        for (path, why) in failures { console.stderr.write("Error: \(path): \(why)\n") }
+        let total = counts.values.reduce(0, +)
+        if !args.has("--quiet") && (total > 0 || !failures.isEmpty || isatty(2) == 1) {
+            var line = "dockslim: \(input.files.count - failures.filter { input.files.contains($0.path) }.count) file\(input.files.count == 1 ? "" : "s") audited, "
+            line += "\(counts[.error] ?? 0) error\(counts[.error] == 1 ? "" : "s"), \(counts[.warning] ?? 0) warning\(counts[.warning] == 1 ? "" : "s"), "
+            line += "\(counts[.note] ?? 0) note\(counts[.note] == 1 ? "" : "s")"
+            if suppressed > 0 { line += " (\(suppressed) suppressed)" }
+            line += ", \(failures.count) failed"
+            if let html, !failures.contains(where: { $0.path == html }) { line += "; report written to \(html)" }
+            console.stderr.write(line + "\n")
+        }
+        if !failures.isEmpty { return DockslimCLI.ExitCode.failure }
+        let threshold: Severity? = failOn == "never" ? nil : Severity(rawValue: failOn)
+        if let threshold, counts.contains(where: { $0.key >= threshold && $0.value > 0 }) { return DockslimCLI.ExitCode.failure }
+        return DockslimCLI.ExitCode.success
+    }
+
+    static func rulesTable() -> String {
+        var out = ""
+        for r in Auditor.rules {
+            let fixes = r.fixRecipes.filter { BuiltinRecipes.recipe($0) != nil }
+            out += "\(r.id)  \(r.severity.rawValue.padding(7))  \(r.name)\n"
+            out += "       \(r.summary)\n"
+            if !fixes.isEmpty { out += "       fix: " + fixes.map { "dockslim rewrite --recipe \($0)" }.joined(separator: ", ") + "\n" }
+        }
+        return out
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}
+
+/// Parses `--jobs`; the default is every core.
+enum Jobs {
+    static func parse(_ value: String?) -> Int? {
+        guard let value else { return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+        guard let n = Int(value), n >= 1 else { return nil }
+        return n
+    }
+}

@@ -1,0 +1,71 @@
+import DockslimRewrite
+
+/// The files a command works on: PATH arguments expanded (folders walked,
+/// `-` for standard input), deduplicated and sorted, so output never
+/// depends on the order of arguments or of the file system; and the scan
+/// phase's facts for each folder that holds one.
+struct InputFiles {
+    var files: [String] = []
+    /// Arguments that name nothing.
+    var failures: [(path: String, reason: String)] = []
+
+    init(_ positionals: [String], excludes: [String]) {
+        let paths = (positionals.isEmpty ? ["."] : positionals).map { $0 == "-" ? $0 : Self.normalized($0) }
+        let walker = FileWalker(excludes: excludes)
+        for p in paths {
+            if p == "-" { files.append("-"); continue }
+            switch PathKind(p) {
+            case .folder: files += walker.walk(p)
+            case .file: files.append(p)
+            case .missing: failures.append((p, "No such file or directory"))
+            }
+        }
+        files = Array(Set(files)).sorted()
+    }
+
+    /// Keeps the `index`-th (1-based) of `count` deterministic shards.
+    mutating func shard(_ index: Int, of count: Int) {
+        files = files.filter { Int(Self.fnv1a($0) % UInt64(count)) == index - 1 }
+    }
+
+    /// The scan phase: facts about each folder that holds a file, read once.
+    func projectFacts(jobs: Int) -> [String: ProjectFacts] {
+        let folders = Array(Set(files.filter { $0 != "-" }.map(Self.folderOf))).sorted()
+        var facts: [String: ProjectFacts] = [:]
+        for (folder, f) in zip(folders, Batch.map(folders, chunk: 4, jobs: jobs) { ProjectScanner.facts(forFolder: $0) }) {
+            facts[folder] = f
+        }
+        return facts
+    }
+
+    static func normalized(_ p: String) -> String {
+        var s = p
+        while s.hasPrefix("./") && s.count > 2 { s.removeFirst(2) }
+        return s
+    }
+
+    static func folderOf(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let f = String(path[..<slash])
+        return f.isEmpty ? "/" : f
+    }
+
+    /// FNV-1a: a stable hash, the same on every machine, for `--shard`.
+    static func fnv1a(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for c in s.utf8 { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// Reads one input: a file, or standard input for `-`. Binary files are refused.
+    static func read(_ path: String, stdin: [UInt8]) -> Result<[UInt8], FileAccess.Failure> {
+        let bytes: [UInt8]
+        if path == "-" {
+            bytes = stdin
+        } else {
+            do throws(FileAccess.Failure) { bytes = try FileAccess.read(path: path) } catch { return .failure(error) }
+        }
+        if bytes.prefix(8000).contains(0) { return .failure(FileAccess.Failure(description: "not a text file")) }
+        return .success(bytes)
+    }
+}

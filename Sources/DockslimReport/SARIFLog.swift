@@ -1,0 +1,142 @@
+import DockslimAudit
+
+/// `dockslim audit --format sarif`: SARIF 2.1.0 as GitHub code scanning
+/// reads it: one run, the rules with their help, one result per finding
+/// with a path relative to the repository root (`%SRCROOT%`).
+public enum SARIFLog {
+    public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+    public static let informationURI = "https://github.com/dockslim/dockslim"
+
+    public static func document(_ files: [AuditedFile], version: String) -> String {
+        let rules = Auditor.rules
+        var results: [JSONValue] = []
+        for file in files {
+            for f in file.result.findings {
+                guard let ruleIndex = rules.firstIndex(where: { $0.id == f.id }) else { continue }
+                var message = f.message
+                if let recipe = f.fix { message += " Fix: \(fixCommand(recipe, path: file.path))" }
+                let (startColumn, endColumn) = columns(f, in: file)
+                var region: [(String, JSONValue)] = [("startLine", .int(f.line)), ("startColumn", .int(startColumn))]
+                if f.endLine > f.line { region.append(("endLine", .int(f.endLine))) } else { region.append(("endColumn", .int(endColumn))) }
+                var result: [(String, JSONValue)] = [
+                    ("ruleId", .string(f.id)),
+                    ("ruleIndex", .int(ruleIndex)),
+                    ("level", .string(f.severity.rawValue)),
+                    ("message", .object([("text", .string(message))])),
+                    ("locations", .array([.object([
+                        ("physicalLocation", .object([
+                            ("artifactLocation", .object([("uri", .string(uri(file.path))), ("uriBaseId", .string("%SRCROOT%"))])),
+                            ("region", .object(region)),
+                        ])),
+                    ])])),
+                    ("partialFingerprints", .object([("dockslimFinding/v1", .string(fingerprint(f, file: file)))])),
+                ]
+                if let recipe = f.fix {
+                    result.append(("properties", .object([("fixRecipe", .string(recipe))])))
+                }
+                results.append(.object(result))
+            }
+        }
+        let doc = JSONValue.object([
+            ("$schema", .string(schema)),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object([
+                ("tool", .object([("driver", .object([
+                    ("name", .string("dockslim")),
+                    ("semanticVersion", .string(version)),
+                    ("informationUri", .string(informationURI)),
+                    ("rules", .array(rules.map(rule))),
+                ]))])),
+                ("columnKind", .string("unicodeCodePoints")),
+                ("results", .array(results)),
+            ])])),
+        ])
+        return doc.pretty
+    }
+
+    static func rule(_ r: RuleMetadata) -> JSONValue {
+        var markdown = "\(r.explanation)\n\n**What to do:** \(r.advice)"
+        if !r.fixRecipes.isEmpty {
+            markdown += "\n\n**Recipes that may fix it:** " + r.fixRecipes.map { "`dockslim rewrite --recipe \($0)`" }.joined(separator: ", ")
+        }
+        return .object([
+            ("id", .string(r.id)),
+            ("name", .string(pascalCase(r.name))),
+            ("shortDescription", .object([("text", .string(r.summary))])),
+            ("fullDescription", .object([("text", .string(r.explanation))])),
+            ("help", .object([("text", .string("\(r.explanation)\n\nWhat to do: \(r.advice)")), ("markdown", .string(markdown))])),
+            ("defaultConfiguration", .object([("level", .string(r.severity.rawValue))])),
+            ("properties", .object([
+                ("tags", .array([.string("dockerfile"), .string(category(r))])),
+                ("precision", .string("high")),
+                ("problem.severity", .string(r.severity == .note ? "recommendation" : r.severity.rawValue)),
+            ])),
+        ])
+    }
+
+    /// GitHub shows rule names as identifiers: `CopyBeforeDependencyInstall`.
+    static func pascalCase(_ kebab: String) -> String {
+        kebab.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    static func category(_ r: RuleMetadata) -> String {
+        switch r.id {
+        case "DS007", "DS008": return "security"
+        case "DS012": return "build-cache"
+        case "DS000", "DS013", "DS014", "DS016": return "correctness"
+        default: return "image-size"
+        }
+    }
+
+    /// A relative path as a URI reference: `/`-separated, percent-encoded.
+    static func uri(_ path: String) -> String {
+        var p = path
+        while p.hasPrefix("./") { p.removeFirst(2) }
+        var out = ""
+        for b in p.utf8 {
+            let c = Character(Unicode.Scalar(b))
+            if (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || "-._~/".utf8.contains(b) {
+                out.append(c)
+            } else {
+                let hex = Array("0123456789ABCDEF")
+                out += "%" + String(hex[Int(b >> 4)]) + String(hex[Int(b & 15)])
+            }
+        }
+        return out
+    }
+
+    /// Columns in Unicode code points (SARIF has no byte columns): the start,
+    /// and the end of the instruction's first line.
+    static func columns(_ f: Finding, in file: AuditedFile) -> (Int, Int) {
+        let tree = file.dockerfile.tree
+        let source = tree.source
+        guard f.line >= 1, f.line <= tree.lineCount else { return (f.column, f.column + 1) }
+        let start = tree.lineStart(f.line)
+        var end = start
+        while end < source.count && source[end] != 0x0A && source[end] != 0x0D { end += 1 }
+        func points(_ range: Range<Int>) -> Int {
+            var n = 0
+            var i = range.lowerBound
+            if i == 0, source.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+            while i < range.upperBound { if source[i] & 0xC0 != 0x80 { n += 1 }; i += 1 }
+            return n
+        }
+        let startColumn = points(start..<min(end, start + f.column - 1)) + 1
+        return (startColumn, max(startColumn + 1, points(start..<end) + 1))
+    }
+
+    /// Stable across unrelated edits: the rule, the file and the text of
+    /// the instruction's first line, not its line number.
+    static func fingerprint(_ f: Finding, file: AuditedFile) -> String {
+        let tree = file.dockerfile.tree
+        var text: [UInt8] = []
+        if f.line <= tree.lineCount {
+            var i = tree.lineStart(f.line)
+            while i < tree.source.count && tree.source[i] != 0x0A { text.append(tree.source[i]); i += 1 }
+        }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in Array(f.id.utf8) + [0] + Array(file.path.utf8) + [0] + text { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
