@@ -29,6 +29,7 @@ let package = Package(
         .testTarget(name: "DockerfileModelTests", dependencies: ["DockerfileModel", "DockerfileSyntax"]),
         .testTarget(name: "DockslimCLITests", dependencies: ["DockslimCLI", "DockerfileModel", "DockerfileSyntax", "dockslim"]),
         .testTarget(name: "UnifiedDiffTests", dependencies: ["UnifiedDiff"]),
+        .testTarget(name: "DockslimAuditTests", dependencies: ["DockslimAudit", "DockslimReport", "DockslimRewrite", "DockerfileModel"]),
         .testTarget(name: "DockslimRewriteTests", dependencies: ["DockslimRewrite", "BuiltinRecipes", "DockerfileModel", "DockerfileSyntax", "UnifiedDiff"]),
     ]
 )

@@ -21,9 +21,12 @@ enum CopyBeforeDependencyInstall: AuditRule {
             let instructions = facts.stage.instructions
             guard let bust = context.timeline.bustAt[facts.stage.index] else { continue }
             let trigger = instructions[bust]
-            // Only a copy from the context; a changed stage is that stage's finding.
-            guard let placement = facts.files.placements.first(where: { $0.instruction === trigger }),
-                  case .context = placement.origin else { continue }
+            // Only a copy or bind mount of the context; a changed stage is that stage's finding.
+            if let placement = facts.files.placements.first(where: { $0.instruction === trigger }) {
+                guard case .context = placement.origin else { continue }
+            } else if trigger.kind != .run || trigger.flags.contains(where: { $0.mount?["from"] != nil }) {
+                continue
+            }
             for run in instructions[(bust + 1)...] where run.kind == .run {
                 guard let install = firstInstall(ShellScan(run: run)) else { continue }
                 out.append(finding(at: trigger, stage: facts.stage.index,
@@ -38,7 +41,11 @@ enum CopyBeforeDependencyInstall: AuditRule {
     static func firstInstall(_ scan: ShellScan) -> String? {
         for words in scan.commands {
             switch DependencyInstall.read(words) {
-            case .none: continue
+            case .none:
+                // Requirement files anywhere (the hoisting pass takes only relative ones).
+                let pip = ["pip", "pip3"].contains(words.first ?? "") || (words.count > 2 && words[1] == "-m" && words[2] == "pip")
+                guard pip, words.contains("install"), words.contains(where: { $0 == "-r" || $0.hasPrefix("--requirement") }) else { continue }
+                fallthrough
             case .install, .refuse:
                 var shown: [String] = []
                 var takeNext = false
