@@ -98,6 +98,20 @@ public final class SyntaxTree: @unchecked Sendable {
     /// The number of physical lines (a final line ending does not start a new line).
     public var lineCount: Int { lineStarts.count }
 
+    /// The 1-based column of an offset in Unicode characters, as editors
+    /// count them: UTF-8 continuation bytes and a byte order mark at the
+    /// start of the file do not count.
+    public func characterColumn(of offset: Int) -> Int {
+        let start = lineStart(location(of: offset).line)
+        var i = start == 0 && source.starts(with: [0xEF, 0xBB, 0xBF]) ? min(3, offset) : start
+        var column = 1
+        while i < offset && i < source.count {
+            if source[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return column
+    }
+
     /// The offset where a 1-based line starts.
     public func lineStart(_ line: Int) -> Int { lineStarts[max(0, min(line, lineStarts.count) - 1)] }
 

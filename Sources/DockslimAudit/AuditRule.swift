@@ -13,9 +13,8 @@ extension AuditRule {
     /// A finding of this rule at an instruction (at `part` of it, when given).
     static func finding(at instruction: Instruction, part: SyntaxNode? = nil, stage: Int?, _ message: String,
                         severity: Severity? = nil, fixes: [String]? = nil) -> Finding {
-        let at = (part ?? instruction.node).location
-        return Finding(rule: metadata, severity: severity, at: instruction.node, line: at.line, column: at.column,
-                       endLine: instruction.endLine, message: message, stage: stage, fixes: fixes)
+        Finding(rule: metadata, severity: severity, at: instruction.node, offset: (part ?? instruction.node).textRange.lowerBound,
+                endLine: instruction.endLine, message: message, stage: stage, fixes: fixes)
     }
 }
 

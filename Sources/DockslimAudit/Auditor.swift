@@ -21,6 +21,13 @@ public enum Auditor {
             suppressed += 1
             return false
         }
+        let tree = file.tree
+        for k in findings.indices {
+            let location = tree.location(of: min(findings[k].offset, tree.source.count))
+            findings[k].line = location.line
+            findings[k].column = tree.characterColumn(of: location.offset)
+            findings[k].endLine = max(findings[k].endLine, location.line)
+        }
         findings.sort { ($0.line, $0.column, $0.id, $0.message) < ($1.line, $1.column, $1.id, $1.message) }
         let timeline = context.timeline
         let stages = context.stages.map { facts in

@@ -12,11 +12,14 @@ public enum Severity: String, Sendable, Comparable, CaseIterable {
 public struct Finding: Sendable {
     public let rule: RuleMetadata
     public let severity: Severity
-    /// 1-based, where the instruction (or the part of it) at fault starts.
-    public let line: Int
-    public let column: Int
+    /// 1-based, where the instruction (or the part of it) at fault starts;
+    /// the column counts Unicode characters (a byte order mark is not one).
+    public internal(set) var line: Int
+    public internal(set) var column: Int
+    /// The byte offset of that place, from which `line` and `column` are computed.
+    let offset: Int
     /// The last line of the instruction at fault.
-    public let endLine: Int
+    public internal(set) var endLine: Int
     public let message: String
     /// The stage the finding concerns, by index.
     public let stage: Int?
@@ -31,13 +34,14 @@ public struct Finding: Sendable {
     /// The top-level instruction the finding is attached to, for `# dockslim ignore=`.
     let anchor: SyntaxNode?
 
-    init(rule: RuleMetadata, severity: Severity? = nil, at node: SyntaxNode?, line: Int? = nil, column: Int? = nil,
+    init(rule: RuleMetadata, severity: Severity? = nil, at node: SyntaxNode?, offset: Int? = nil,
          endLine: Int? = nil, message: String, stage: Int?, fixes: [String]? = nil) {
         self.rule = rule
         self.severity = severity ?? rule.severity
-        let location = node?.location
-        self.line = line ?? location?.line ?? 1
-        self.column = column ?? location?.column ?? 1
+        self.offset = offset ?? node?.textRange.lowerBound ?? 0
+        let location = node?.tree.location(of: self.offset)
+        self.line = location?.line ?? 1
+        self.column = location?.column ?? 1
         self.endLine = max(self.line, endLine ?? self.line)
         self.message = message
         self.stage = stage

@@ -5,7 +5,6 @@ import DockslimAudit
 /// with a path relative to the repository root (`%SRCROOT%`).
 public enum SARIFLog {
     public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
-    public static let informationURI = "https://github.com/dockslim/dockslim"
 
     public static func document(_ files: [AuditedFile], version: String) -> String {
         let rules = Auditor.rules
@@ -14,7 +13,7 @@ public enum SARIFLog {
             for f in file.result.findings {
                 guard let ruleIndex = rules.firstIndex(where: { $0.id == f.id }) else { continue }
                 var message = f.message
-                if let recipe = f.fix { message += " Fix: \(fixCommand(recipe, path: file.path))" }
+                if let recipe = f.fix { message += " (fix: \(fixCommand(recipe, path: file.path)))" }
                 let (startColumn, endColumn) = columns(f, in: file)
                 var region: [(String, JSONValue)] = [("startLine", .int(f.line)), ("startColumn", .int(startColumn))]
                 if f.endLine > f.line { region.append(("endLine", .int(f.endLine))) } else { region.append(("endColumn", .int(endColumn))) }
@@ -44,7 +43,6 @@ public enum SARIFLog {
                 ("tool", .object([("driver", .object([
                     ("name", .string("dockslim")),
                     ("semanticVersion", .string(version)),
-                    ("informationUri", .string(informationURI)),
                     ("rules", .array(rules.map(rule))),
                 ]))])),
                 ("columnKind", .string("unicodeCodePoints")),
@@ -105,24 +103,14 @@ public enum SARIFLog {
         return out
     }
 
-    /// Columns in Unicode code points (SARIF has no byte columns): the start,
-    /// and the end of the instruction's first line.
+    /// Columns in Unicode code points (SARIF has no byte columns): the
+    /// finding's, and the end of its first line.
     static func columns(_ f: Finding, in file: AuditedFile) -> (Int, Int) {
         let tree = file.dockerfile.tree
-        let source = tree.source
         guard f.line >= 1, f.line <= tree.lineCount else { return (f.column, f.column + 1) }
-        let start = tree.lineStart(f.line)
-        var end = start
-        while end < source.count && source[end] != 0x0A && source[end] != 0x0D { end += 1 }
-        func points(_ range: Range<Int>) -> Int {
-            var n = 0
-            var i = range.lowerBound
-            if i == 0, source.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
-            while i < range.upperBound { if source[i] & 0xC0 != 0x80 { n += 1 }; i += 1 }
-            return n
-        }
-        let startColumn = points(start..<min(end, start + f.column - 1)) + 1
-        return (startColumn, max(startColumn + 1, points(start..<end) + 1))
+        var end = tree.lineStart(f.line)
+        while end < tree.source.count && tree.source[end] != 0x0A && tree.source[end] != 0x0D { end += 1 }
+        return (f.column, max(f.column + 1, tree.characterColumn(of: end)))
     }
 
     /// Stable across unrelated edits: the rule, the file and the text of

@@ -20,7 +20,7 @@ enum InvalidDockerfile: AuditRule {
         context.file.diagnostics.filter { !stageReferenceCodes.contains($0.code) }.map { d in
             let anchor = context.file.instructions.first { $0.startLine <= d.location.line && d.location.line <= $0.endLine }
             return Finding(rule: metadata, severity: d.severity == .error ? .error : .warning, at: anchor?.node,
-                           line: d.location.line, column: d.location.column, endLine: anchor?.endLine,
+                           offset: d.location.offset, endLine: anchor?.endLine,
                            message: d.message, stage: nil)
         }
     }

@@ -19,7 +19,7 @@ enum StageReferenceProblem: AuditRule {
         let file = context.file
         for d in file.diagnostics where InvalidDockerfile.stageReferenceCodes.contains(d.code) {
             let anchor = file.instructions.first { $0.startLine <= d.location.line && d.location.line <= $0.endLine }
-            out.append(Finding(rule: metadata, at: anchor?.node, line: d.location.line, column: d.location.column,
+            out.append(Finding(rule: metadata, at: anchor?.node, offset: d.location.offset,
                                endLine: anchor?.endLine, message: d.message, stage: anchor.flatMap(context.stageIndex(of:))))
         }
         let names = file.stages.compactMap { s in s.name.map { ($0, s.index) } }
