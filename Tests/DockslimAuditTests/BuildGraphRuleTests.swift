@@ -58,3 +58,12 @@ final class BuildGraphRuleTests: XCTestCase {
         }
     }
 }
+
+extension BuildGraphRuleTests {
+    /// A folder of requirement files is a manifest copy.
+    func testRequirementsFolderIsAManifest() {
+        assertFindsNothing("DS012", "FROM python:3.13\nCOPY ./requirements ./requirements\nRUN python3 -m pip install -r requirements/production.txt\nCOPY . .\n")
+        assertFinds("DS012", "FROM python:3.13\nCOPY . .\nRUN python3 -m pip install -r requirements/production.txt\n", lines: [2],
+                    message: "`python3 -m pip install -r requirements/production.txt`")
+    }
+}

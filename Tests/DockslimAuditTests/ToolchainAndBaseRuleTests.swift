@@ -48,3 +48,10 @@ final class ToolchainAndBaseRuleTests: XCTestCase {
         assertFindsNothing("DS013", "ARG V\nFROM golang:${V}\n")
     }
 }
+
+extension ToolchainAndBaseRuleTests {
+    /// A removal this reading cannot list may remove anything the RUN installed.
+    func testComputedRemovalIsNotClaimed() {
+        assertFindsNothing("DS002", "FROM ubuntu:24.04\nRUN apt-get install -y golang && go build && apt-get remove --purge -y $(cat /tmp/new-packages)\n")
+    }
+}

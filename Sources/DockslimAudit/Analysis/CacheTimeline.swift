@@ -92,7 +92,7 @@ enum Manifests {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if names.contains(name) { return true }
         if name.hasPrefix("requirements") && (name.hasSuffix(".txt") || name.hasSuffix(".in")) { return true }
-        if path.hasPrefix("requirements/") && name.hasSuffix(".txt") { return true }
+        if path == "requirements" || (path.hasPrefix("requirements/") && name.hasSuffix(".txt")) { return true }
         if name.hasSuffix(".csproj") || name.hasSuffix(".fsproj") || name.hasSuffix(".sln") || name.hasSuffix(".gemspec") { return true }
         if name == "package*.json" || name == "*.lock" || name == "go.*" || name == "Cargo.*" { return true }
         return false

@@ -16,6 +16,9 @@ struct PackageCommands {
     private(set) var installs: [Install] = []
     /// Packages (or `apk --virtual` names) the RUN removes again.
     private(set) var removed: Set<String> = []
+    /// The RUN removes packages it names in a way this reading cannot see
+    /// (`apt-get purge $(…)`): anything it installed may be gone.
+    private(set) var removesUnknown = false
     private(set) var removesAptLists = false
     private(set) var removesApkCache = false
     private(set) var cleansYum = false
@@ -33,8 +36,8 @@ struct PackageCommands {
                 if sub == "install" {
                     installs.append(Install(manager: .apt, tool: tool, packages: Self.operands(args, after: "install", valued: ["-t", "--target-release", "-o", "-c"]),
                                             options: options, virtualName: nil))
-                } else if sub == "purge" || sub == "remove" {
-                    removed.formUnion(Self.operands(args, after: sub!, valued: ["-o"]))
+                } else if sub == "purge" || sub == "remove" || sub == "autoremove" {
+                    noteRemoval(args, sub!, valued: ["-o"])
                 }
             case "apk":
                 if sub == "add" {
@@ -44,7 +47,7 @@ struct PackageCommands {
                                             packages: Self.operands(args, after: "add", valued: ["--virtual", "-t", "--repository", "-X", "--root", "-p"]),
                                             options: options, virtualName: virtual))
                 } else if sub == "del" {
-                    removed.formUnion(Self.operands(args, after: "del", valued: []))
+                    noteRemoval(args, "del", valued: [])
                 }
             case "yum", "dnf", "microdnf", "tdnf", "zypper":
                 if sub == "install" || sub == "in" {
@@ -53,7 +56,7 @@ struct PackageCommands {
                 } else if sub == "clean" {
                     cleansYum = true
                 } else if sub == "remove" || sub == "erase" {
-                    removed.formUnion(Self.operands(args, after: sub!, valued: []))
+                    noteRemoval(args, sub!, valued: [])
                 }
             case "pip", "pip3", "python", "python3", "uv":
                 var a = args[...]
@@ -88,6 +91,12 @@ struct PackageCommands {
                 break
             }
         }
+    }
+
+    private mutating func noteRemoval(_ args: [String], _ subcommand: String, valued: Set<String>) {
+        let names = Self.operands(args, after: subcommand, valued: valued)
+        if names.isEmpty || args.contains(where: { $0.contains("$") }) { removesUnknown = true }
+        removed.formUnion(names)
     }
 
     /// The words after `subcommand` that are not options (nor option values).

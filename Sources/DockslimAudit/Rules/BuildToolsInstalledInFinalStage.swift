@@ -18,6 +18,7 @@ enum BuildToolsInstalledInFinalStage: AuditRule {
         for index in context.finalChain {
             for run in context.stages[index].stage.instructions where run.kind == .run {
                 let commands = PackageCommands(ShellScan(run: run))
+                if commands.removesUnknown { continue }
                 var tools: [String] = []
                 for install in commands.installs where install.manager == .apt || install.manager == .apk || install.manager == .yum {
                     if let v = install.virtualName, commands.removed.contains(v) { continue }

@@ -49,8 +49,8 @@ enum CopyBeforeDependencyInstall: AuditRule {
             case .install, .refuse:
                 var shown: [String] = []
                 var takeNext = false
-                for w in words where shown.count < 4 {
-                    if takeNext || !w.hasPrefix("-") { shown.append(w); takeNext = false } else if w == "-r" { shown.append(w); takeNext = true }
+                for w in words where shown.count < 6 {
+                    if takeNext || !w.hasPrefix("-") { shown.append(w); takeNext = false } else if w == "-r" || w == "-m" { shown.append(w); takeNext = true }
                 }
                 return shown.joined(separator: " ")
             }
