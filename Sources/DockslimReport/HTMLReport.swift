@@ -55,7 +55,7 @@ public enum HTMLReport {
         var s = "<section class=\"file\" id=\"\(anchor)\">\n<h2>\(html(f.path))</h2>\n<div class=\"summary\">\(counts(f))</div>\n"
         s += cards(f)
         s += "<h3>Stage graph</h3>\n<div class=\"graph-box\">\(SVGStageGraph.svg(StageGraphDocument(f)))</div>\n"
-        s += "<p class=\"legend\"><span class=\"key final\"></span> final stage <span class=\"key unreachable\"></span> not needed by the final stage <span class=\"key image\"></span> external image · dashed arrows are <code>RUN --mount from=</code></p>\n"
+        s += "<p class=\"legend\"><span class=\"key final\"></span> final stage <span class=\"key unreachable\"></span> not needed by the final stage <span class=\"key image\"></span> external image · arrows without a label are FROM; dashed arrows are <code>RUN --mount from=</code></p>\n"
         s += findings(f)
         s += timeline(f)
         s += patch(f)
@@ -66,7 +66,9 @@ public enum HTMLReport {
     static func cards(_ f: AuditedFile) -> String {
         var s = "<div class=\"cards\">\n"
         let before = f.result.finalStage?.rootImage
-        s += "<div class=\"card\"><div class=\"label\">Final image base now</div>\(imageSize(before, fallback: f.result.finalStage?.baseText))</div>\n"
+        let installs = f.result.findings.contains { $0.id == "DS002" }
+        let installed = installs ? "<div class=\"muted\">the base only: RUN also installs build tools into this image (DS002)</div>" : ""
+        s += "<div class=\"card\"><div class=\"label\">Final image base now</div>\(imageSize(before, fallback: f.result.finalStage?.baseText))\(installed)</div>\n"
         if let sug = f.suggestion, sug.skipped == nil {
             s += "<div class=\"card good\"><div class=\"label\">After <code>dockslim rewrite --recipe \(html(sug.recipe))</code></div>\(imageSize(sug.finalImageAfter, fallback: nil))</div>\n"
         } else if let sug = f.suggestion, let why = sug.skipped {
@@ -95,8 +97,9 @@ public enum HTMLReport {
     }
 
     static func cacheSummary(_ f: AuditedFile) -> String {
-        let rerun = f.result.stages.reduce(0) { $0 + $1.cache.filter { $0 != .cached }.count }
-        guard let first = f.result.stages.first(where: { $0.bustAt != nil }), let at = first.bustAt else {
+        let needed = f.result.stages.filter(\.isNeeded)
+        let rerun = needed.reduce(0) { $0 + $1.cache.filter { $0 != .cached }.count }
+        guard let first = needed.first(where: { $0.bustAt != nil }), let at = first.bustAt else {
             return "<div class=\"value small\">nothing re-runs</div><div class=\"muted\">no step reads the sources</div>"
         }
         let i = f.dockerfile.stages[first.index].instructions[at]
@@ -189,6 +192,7 @@ public enum HTMLReport {
     .card{border:1px solid var(--line);border-radius:10px;padding:12px 14px;background:#fcfdff}
     .card.good{border-color:#86efac;background:#f0fdf4}
     .card .label{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.04em;margin-bottom:4px}
+    .card .label code{text-transform:none;letter-spacing:0;font-size:12px}
     .card .value{font-size:16px;font-weight:600;word-break:break-all}.card .value.small{font-size:15px}
     .card .size{font-size:22px;font-weight:700;margin-top:2px}
     .graph-box{overflow-x:auto;border:1px solid var(--line);border-radius:10px;background:#fff;padding:6px}

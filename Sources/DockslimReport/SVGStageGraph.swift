@@ -8,7 +8,7 @@ enum SVGStageGraph {
     static let charWidth = 7.0
     static let lineHeight = 16.0
     static let padding = 10.0
-    static let columnGap = 90.0
+    static let columnGap = 170.0
     static let rowGap = 22.0
 
     struct Box {
@@ -39,9 +39,26 @@ enum SVGStageGraph {
         let maxRank = rank.values.max() ?? 0
         var x = 20.0
         var height = 0.0
+        // Order each column by where the nodes it connects to sit (barycentre),
+        // images by the first stage that uses them, to keep edges short.
+        var order: [String: Double] = [:]
+        for (k, n) in g.nodes.enumerated() where n.kind == .stage { order[n.id] = Double(k) }
+        for n in g.nodes where n.kind != .stage {
+            order[n.id] = g.edges.filter { $0.from == n.id }.compactMap { order[$0.to] }.min().map { $0 - 0.5 } ?? 0
+        }
         for r in 0...maxRank {
-            let column = boxes.indices.filter { rank[boxes[$0].node.id] == r }
+            var column = boxes.indices.filter { rank[boxes[$0].node.id] == r }
             guard !column.isEmpty else { continue }
+            if r > 1 {
+                func centre(_ i: Int) -> Double {
+                    let sources = g.edges.filter { $0.to == boxes[i].node.id }.compactMap { e in position(of: e.from, in: boxes) }
+                        .filter { (rank[boxes[$0].node.id] ?? 0) < r }.map { boxes[$0].y + boxes[$0].height / 2 }
+                    return sources.isEmpty ? .infinity : sources.reduce(0, +) / Double(sources.count)
+                }
+                column.sort { (centre($0), order[boxes[$0].node.id] ?? 0) < (centre($1), order[boxes[$1].node.id] ?? 0) }
+            } else {
+                column.sort { (order[boxes[$0].node.id] ?? 0) < (order[boxes[$1].node.id] ?? 0) }
+            }
             let width = column.map { boxes[$0].width }.max()!
             var y = 20.0
             for i in column {
@@ -52,13 +69,11 @@ enum SVGStageGraph {
             height = max(height, y)
             x += width + columnGap
         }
-        let totalWidth = x - columnGap + 20
-        let totalHeight = height + 10
-        var out = "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(fmt(totalWidth)) \(fmt(totalHeight))\" width=\"\(fmt(totalWidth))\" height=\"\(fmt(totalHeight))\" role=\"img\" aria-label=\"Stage graph of \(html(g.path))\">\n"
-        out += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#64748b\"/></marker></defs>\n"
         let index = Dictionary(uniqueKeysWithValues: boxes.enumerated().map { ($0.element.node.id, $0.offset) })
         // Edges under the boxes, labels on top of the edges.
         var labels = ""
+        var edgesOut = ""
+        var placed: [(x: Double, y: Double, w: Double)] = []
         var seenPairs: [String: Int] = [:]
         for e in g.edges {
             guard let a = index[e.from].map({ boxes[$0] }), let b = index[e.to].map({ boxes[$0] }) else { continue }
@@ -73,7 +88,9 @@ enum SVGStageGraph {
             if x2 > x1 {
                 let mid = (x1 + x2) / 2
                 path = "M \(fmt(x1)) \(fmt(y1)) C \(fmt(mid)) \(fmt(y1)), \(fmt(mid)) \(fmt(y2)), \(fmt(x2)) \(fmt(y2))"
-                (lx, ly) = (mid, (y1 + y2) / 2)
+                // The label sits in the gap just before the target, where no box is.
+                let t = x2 - x1 > columnGap * 1.5 ? 1 - (columnGap / 2) / (x2 - x1) : 0.5
+                (lx, ly) = (x1 + (x2 - x1) * t, bezierY(y1, y2, t))
             } else {
                 // Back or same-column edge (only in broken files): loop below.
                 let low = max(a.y + a.height, b.y + b.height) + 14 + offset
@@ -81,12 +98,23 @@ enum SVGStageGraph {
                 (lx, ly) = ((a.x + b.x + b.width) / 2, low)
             }
             let dash = e.kind == .mount ? " stroke-dasharray=\"5 4\"" : ""
-            out += "<path d=\"\(path)\" fill=\"none\" stroke=\"#64748b\" stroke-width=\"1.5\"\(dash) marker-end=\"url(#arrow)\"><title>\(html(GraphFormats.edgeLabel(e))) (line \(e.line))</title></path>\n"
-            let text = GraphFormats.clip(GraphFormats.edgeLabel(e), 30)
+            edgesOut += "<path d=\"\(path)\" fill=\"none\" stroke=\"#64748b\" stroke-width=\"1.5\"\(dash) marker-end=\"url(#arrow)\"><title>\(html(GraphFormats.edgeLabel(e))) (line \(e.line))</title></path>\n"
+            // FROM an image needs no label: images are drawn as pills.
+            if e.kind == .base && g.node(e.from)?.kind != .stage { continue }
+            let text = GraphFormats.clip(GraphFormats.edgeLabel(e), Int((columnGap - 14) / 6.2))
             let w = Double(text.count) * 6.2 + 8
-            labels += "<rect x=\"\(fmt(lx - w / 2))\" y=\"\(fmt(ly - 9))\" width=\"\(fmt(w))\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.92\"/>"
-            labels += "<text x=\"\(fmt(lx))\" y=\"\(fmt(ly + 3))\" text-anchor=\"middle\" class=\"edge-label\">\(html(text))</text>\n"
+            // Move a label down until it overlaps no label placed before it.
+            var y = ly
+            while placed.contains(where: { abs($0.x - lx) < ($0.w + w) / 2 && abs($0.y - y) < 17 }) { y += 17 }
+            placed.append((lx, y, w))
+            labels += "<rect x=\"\(fmt(lx - w / 2))\" y=\"\(fmt(y - 9))\" width=\"\(fmt(w))\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.92\"/>"
+            labels += "<text x=\"\(fmt(lx))\" y=\"\(fmt(y + 3))\" text-anchor=\"middle\" class=\"edge-label\">\(html(text))</text>\n"
         }
+        let totalWidth = x - columnGap + 20
+        let totalHeight = max(height + 10, (placed.map(\.y).max() ?? 0) + 20)
+        var head = "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(fmt(totalWidth)) \(fmt(totalHeight))\" width=\"\(fmt(totalWidth))\" style=\"max-width:100%;height:auto\" role=\"img\" aria-label=\"Stage graph of \(html(g.path))\">\n"
+        head += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#64748b\"/></marker></defs>\n"
+        var out = head + edgesOut
         out += labels
         for b in boxes {
             let n = b.node
@@ -111,6 +139,14 @@ enum SVGStageGraph {
         }
         return out + "</svg>"
     }
+
+    /// The y of the edge curve (control points at the horizontal middle) at parameter t.
+    static func bezierY(_ y1: Double, _ y2: Double, _ t: Double) -> Double {
+        let u = 1 - t
+        return u * u * u * y1 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y2
+    }
+
+    static func position(of id: String, in boxes: [Box]) -> Int? { boxes.firstIndex { $0.node.id == id } }
 
     static func fmt(_ v: Double) -> String {
         let r = (v * 10).rounded() / 10

@@ -13,7 +13,7 @@ public struct StageGraphDocument: Sendable {
         public let kind: NodeKind
         /// `build`, `#1`, `golang:1.25`.
         public let label: String
-        /// For stages, what FROM names.
+        /// For stages, what FROM names (global ARG defaults substituted).
         public let base: String?
         public let line: Int?
         public let isFinal: Bool
@@ -45,7 +45,7 @@ public struct StageGraphDocument: Sendable {
         var nodes: [Node] = []
         for s in result.stages {
             let stage = dockerfile.stages[s.index]
-            nodes.append(Node(id: "s\(s.index)", kind: .stage, label: s.label, base: s.baseText, line: stage.from.startLine,
+            nodes.append(Node(id: "s\(s.index)", kind: .stage, label: s.label, base: stage.resolvedBase.isEmpty ? s.baseText : stage.resolvedBase, line: stage.from.startLine,
                               isFinal: s.isFinal, isReachable: s.isNeeded,
                               findings: result.findings.filter { $0.stage == s.index }))
         }
