@@ -66,3 +66,10 @@ final class DataTests: XCTestCase {
         XCTAssertEqual(ShellScan("DEBIAN_FRONTEND=noninteractive sudo apt-get install -y x").commands, [["apt-get", "install", "-y", "x"]])
     }
 }
+
+extension DataTests {
+    /// Found by the audit fuzzer: an empty tag.
+    func testSizeLookupOfAnEmptyTag() {
+        XCTAssertNil(BaseImageSizes.lookup(ImageReference("golang:1.2:")!))
+    }
+}

@@ -38,7 +38,8 @@ public enum BaseImageSizes {
         if let row = rows.first(where: { matches($0.tagPattern, tag) }) { return Match(row: row, family: nil) }
         // 1.25.3-alpine → 1.25-alpine, 3.19.1 → 3.19.
         let parts = tag.split(separator: "-", maxSplits: 1)
-        let version = parts[0].split(separator: ".")
+        guard let head = parts.first else { return nil }
+        let version = head.split(separator: ".")
         guard version.count == 3, version.allSatisfy({ Int($0) != nil }) else { return nil }
         let family = version.prefix(2).joined(separator: ".") + (parts.count > 1 ? "-" + parts[1] : "")
         return rows.first { matches($0.tagPattern, family) }.map { Match(row: $0, family: family) }
