@@ -112,7 +112,7 @@ enum SVGStageGraph {
         }
         let totalWidth = x - columnGap + 20
         let totalHeight = max(height + 10, (placed.map(\.y).max() ?? 0) + 20)
-        var head = "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(fmt(totalWidth)) \(fmt(totalHeight))\" width=\"\(fmt(totalWidth))\" style=\"max-width:100%;height:auto\" role=\"img\" aria-label=\"Stage graph of \(html(g.path))\">\n"
+        var head = "<svg class=\"graph\" viewBox=\"0 0 \(fmt(totalWidth)) \(fmt(totalHeight))\" width=\"\(fmt(totalWidth))\" style=\"max-width:100%;height:auto\" role=\"img\" aria-label=\"Stage graph of \(html(g.path))\">\n"
         head += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#64748b\"/></marker></defs>\n"
         var out = head + edgesOut
         out += labels
