@@ -34,12 +34,28 @@ final class AuditContext {
         if let final = file.finalStage {
             needed = Set(file.graph.stagesNeeded(by: final.index))
             var chain = [final.index]
-            while case .stage(let b) = file.stages[chain.last!].base, !chain.contains(b) { chain.append(b) }
+            while true {
+                let stage = file.stages[chain.last!]
+                var next: Int?
+                if case .stage(let b) = stage.base { next = b }
+                // `FROM scratch` + `COPY --from=X / /` squashes X into one layer: X's files are the image's.
+                if stage.base == .scratch, let i = stage.instructions.first, Self.isSquash(i),
+                   let p = facts[stage.index].files.placements.first, case .stage(let x, _) = p.origin { next = x }
+                guard let n = next, !chain.contains(n) else { break }
+                chain.append(n)
+            }
             finalChain = chain
         } else {
             needed = []
             finalChain = []
         }
+    }
+
+    /// `COPY --from=X / /`: the whole filesystem of X, at the root.
+    static func isSquash(_ i: Instruction) -> Bool {
+        guard i.kind == .copy, i.flag("from") != nil else { return false }
+        let args = i.argumentStrings
+        return args.count == 2 && StageFiles.stageSource(args[0]) == "/" && Paths.join("/", args[1]) == "/"
     }
 
     /// The image at the root of the final stage's FROM chain.

@@ -60,3 +60,15 @@ final class LeakRuleTests: XCTestCase {
         assertFindsNothing("DS015", "FROM golang:1.25 AS build\nFROM alpine:3.20\nCOPY --from=build /go/bin/app /app\n")
     }
 }
+
+extension LeakRuleTests {
+    /// `FROM scratch` + `COPY --from=build / /` squashes a stage: not a leak of
+    /// its own, but what the stage holds ships and is judged.
+    func testSquashIdiom() {
+        let squash = "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM scratch\nCOPY --from=build / /\nCMD [\"/bin/app\"]\n"
+        assertFindsNothing("DS015", squash)
+        assertFinds("DS002", squash, lines: [2])
+        assertFinds("DS009", squash, lines: [2])
+        assertFinds("DS015", "FROM debian:12 AS build\nFROM scratch\nRUN true\nCOPY --from=build / /\n", lines: [4])
+    }
+}

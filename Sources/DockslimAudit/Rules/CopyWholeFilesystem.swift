@@ -23,6 +23,9 @@ enum CopyWholeFilesystem: AuditRule {
                 default: continue
                 }
                 guard sources.contains("/") else { continue }
+                // The squash idiom (`FROM scratch` then `COPY --from=build / /`) makes the
+                // image that stage; the other rules judge it as part of the final image.
+                if facts.stage.base == .scratch, facts.stage.instructions.first === p.instruction, AuditContext.isSquash(p.instruction) { continue }
                 out.append(finding(at: p.instruction, stage: facts.stage.index,
                                    "\(Describe.short(p.instruction)) copies the whole filesystem of \(what)"))
             }
