@@ -11,13 +11,19 @@ public enum HTMLReport {
         var body = ""
         let totals = Severity.allCases.reversed().map { s in (s, files.reduce(0) { $0 + $1.count(s) }) }
         body += "<header><h1>dockslim audit</h1><p class=\"muted\">\(files.count) Dockerfile\(files.count == 1 ? "" : "s") · "
-        body += totals.map { "<span class=\"pill \($0.0.rawValue)\">\($0.1) \($0.0.rawValue)\($0.1 == 1 ? "" : "s")</span>" }.joined(separator: " ")
+        body += totals.map { "<span class=\"pill \($0.1 == 0 ? "zero" : $0.0.rawValue)\">\($0.1) \($0.0.rawValue)\($0.1 == 1 ? "" : "s")</span>" }.joined(separator: " ")
         body += " · dockslim \(html(version))</p></header>\n"
         if files.count > 1 {
-            body += "<nav><h2>Files</h2><table class=\"toc\"><thead><tr><th>Dockerfile</th><th>Final base</th><th>Findings</th></tr></thead><tbody>\n"
+            body += "<nav><h2>Files</h2><table class=\"toc\"><thead><tr><th>Dockerfile</th><th>Final base now</th><th>After the suggested recipe</th><th>Findings</th></tr></thead><tbody>\n"
             for (k, f) in files.enumerated() {
-                let base = f.result.finalStage?.rootImage?.original ?? f.result.finalStage?.baseText ?? "—"
-                body += "<tr><td><a href=\"#file\(k)\">\(html(f.path))</a></td><td><code>\(html(base))</code></td><td>\(counts(f))</td></tr>\n"
+                let base = f.result.finalStage?.rootImage
+                let now = "<code>\(html(base?.original ?? f.result.finalStage?.baseText ?? "—"))</code> <span class=\"muted\">\(html(base.flatMap(BaseImageSizes.describe) ?? "size unknown"))</span>"
+                var after = "<span class=\"muted\">—</span>"
+                if let sug = f.suggestion, sug.skipped == nil {
+                    let image = sug.finalImageAfter
+                    after = "<code>\(html(image?.original ?? "?"))</code> <span class=\"muted\">\(html(image.flatMap(BaseImageSizes.describe) ?? "size unknown")) · \(html(sug.recipe))</span>"
+                }
+                body += "<tr><td><a href=\"#file\(k)\">\(html(f.path))</a></td><td>\(now)</td><td>\(after)</td><td>\(counts(f))</td></tr>\n"
             }
             body += "</tbody></table></nav>\n"
         }
@@ -185,9 +191,9 @@ public enum HTMLReport {
     table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:5px 8px;border-bottom:1px solid var(--line);vertical-align:top}
     th{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
     .file{background:#fff;border:1px solid var(--line);border-radius:12px;padding:22px 24px;margin-bottom:28px;box-shadow:0 1px 2px rgba(0,0,0,.04)}
-    .pill{display:inline-block;border-radius:999px;padding:1px 9px;font-size:12px;font-weight:600;color:#fff;background:var(--muted)}
+    .pill{display:inline-block;white-space:nowrap;border-radius:999px;padding:1px 9px;font-size:12px;font-weight:600;color:#fff;background:var(--muted)}
     .pill.error{background:var(--err)}.pill.warning{background:var(--warn)}.pill.note{background:var(--note)}.pill.ok{background:var(--ok)}
-    .pill.final{background:#0f172a}.pill.muted-pill{background:#cbd5e1;color:#334155}
+    .pill.zero{background:#e2e8f0;color:#64748b}.pill.final{background:#0f172a}.pill.muted-pill{background:#cbd5e1;color:#334155}
     .cards{display:grid;grid-template-columns:repeat(3,1fr);gap:12px;margin:16px 0 4px}
     .card{border:1px solid var(--line);border-radius:10px;padding:12px 14px;background:#fcfdff}
     .card.good{border-color:#86efac;background:#f0fdf4}
