@@ -1,4 +1,5 @@
 @testable import DockslimAudit
+import DockslimRewrite
 import DockerfileModel
 import Foundation
 import XCTest

@@ -125,7 +125,7 @@ public struct HoistDependencyManifests: RewritePass {
                     return "\(name): not hoisted: a \(install.ecosystem) install can be hoisted only when the Dockerfile's folder holds its build files (its build may span modules)"
                 }
                 // A required name an optional pattern already matches (package.json, package*.json) is left to the pattern.
-                for f in install.required where !install.optionalPatterns.contains(where: { DockerIgnore.matches($0, f) }) { add(f) }
+                for f in install.required where !install.optionalPatterns.contains(where: { DockerIgnore($0).excludes(f) }) { add(f) }
                 install.optionalPatterns.forEach(add)
             }
         }
@@ -224,42 +224,3 @@ public struct HoistDependencyManifests: RewritePass {
         return start..<end
     }
 }
-
-/// The subset of `.dockerignore` this pass needs: does a pattern exclude a
-/// file at the context root? Patterns are matched with `fnmatch`; a `!`
-/// line re-includes.
-struct DockerIgnore {
-    let patterns: [(negated: Bool, pattern: String)]
-
-    init(_ text: String) {
-        patterns = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).compactMap { raw in
-            var line = raw.trimmingCharacters(in: " \t")
-            guard !line.isEmpty, !line.hasPrefix("#") else { return nil }
-            let negated = line.hasPrefix("!")
-            if negated { line.removeFirst() }
-            while line.hasPrefix("/") { line.removeFirst() }
-            if line.hasPrefix("./") { line.removeFirst(2) }
-            return (negated, line)
-        }
-    }
-
-    func excludes(_ path: String) -> Bool {
-        var excluded = false
-        for (negated, pattern) in patterns where Self.matches(pattern, path) {
-            excluded = !negated
-        }
-        return excluded
-    }
-
-    static func matches(_ pattern: String, _ path: String) -> Bool {
-        if pattern == "**" || pattern == "*" { return true }
-        let p = pattern.hasPrefix("**/") ? String(pattern.dropFirst(3)) : pattern
-        return fnmatch(p, path, 0) == 0
-    }
-}
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

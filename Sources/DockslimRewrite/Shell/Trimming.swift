@@ -1,7 +1,7 @@
 extension StringProtocol {
     /// The text without the given characters at either end (Foundation's
     /// `trimmingCharacters(in:)` without Foundation).
-    func trimmingCharacters(in set: String) -> String {
+    package func trimmingCharacters(in set: String) -> String {
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s.removeFirst() }
         while let l = s.last, set.contains(l) { s.removeLast() }

@@ -3,7 +3,7 @@
 /// `*`, `?`, `[…]` within a path segment, `**` across segments, `!` to
 /// re-include; the last matching pattern decides, and a pattern that
 /// matches a folder excludes what is inside it.
-struct DockerIgnore: Sendable {
+package struct DockerIgnore: Sendable {
     private struct Pattern: Sendable {
         let segments: [String]
         let exclusion: Bool
@@ -11,7 +11,7 @@ struct DockerIgnore: Sendable {
 
     private let patterns: [Pattern]
 
-    init(_ text: String) {
+    package init(_ text: String) {
         var patterns: [Pattern] = []
         for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             var line = raw.trimmingCharacters(in: " \t\r")
@@ -29,7 +29,7 @@ struct DockerIgnore: Sendable {
     }
 
     /// Whether the context path (relative, `/`-separated) is left out of the build context.
-    func excludes(_ path: String) -> Bool {
+    package func excludes(_ path: String) -> Bool {
         let parts = path.split(separator: "/").map(String.init)
         var excluded = false
         for p in patterns {
@@ -88,15 +88,5 @@ struct DockerIgnore: Sendable {
         default:
             return s.first == c && matchSegment(p.dropFirst(), s.dropFirst())
         }
-    }
-}
-
-extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set)
-        var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s.removeFirst() }
-        while let l = s.last, chars.contains(l) { s.removeLast() }
-        return String(s)
     }
 }
