@@ -7,6 +7,8 @@ public enum BuiltinRecipes {
         .useExecForm,
         .hoistManifests,
         .useNonroot,
+        .alpine,
+        .translatePackages,
         .goDistroless,
         .goAlpine,
         .goScratch,

@@ -8,6 +8,8 @@ public enum PassRegistry {
         BuildStaticBinary.self,
         SwapBaseImage.self,
         UseNonRootUser.self,
+        UseAlpineBase.self,
+        TranslatePackages.self,
     ]
 
     public static func pass(_ id: String) -> (any RewritePass.Type)? {

@@ -68,6 +68,11 @@ public struct TreeEditor: Sendable {
         edits.append(TextEdit(range: from, replacement: [], reason: reason))
     }
 
+    /// Replaces a byte range (for passes that rewrite part of a command).
+    public mutating func replace(_ range: Range<Int>, with text: String, reason: String) {
+        edits.append(TextEdit(range: range, replacement: Array(text.utf8), reason: reason))
+    }
+
     /// Removes a byte range (for passes that cut part of a command).
     public mutating func remove(_ range: Range<Int>, reason: String) {
         edits.append(TextEdit(range: range, replacement: [], reason: reason))
