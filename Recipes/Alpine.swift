@@ -10,11 +10,4 @@ extension Recipe {
             .pass(TranslatePackages.id, required: true),
         ]
     )
-
-    /// `translate-packages`: the pass alone, for files already moved to Alpine by hand.
-    public static let translatePackages = Recipe(
-        id: "translate-packages",
-        summary: TranslatePackages.summary,
-        steps: [.pass(TranslatePackages.id)]
-    )
 }

@@ -286,8 +286,9 @@ final class RewriteCommandTests: XCTestCase {
     func testRecipesCommand() {
         let list = Run(["recipes"])
         XCTAssertEqual(list.code, 0)
-        XCTAssertTrue(list.stdout.contains("hoist-manifests  Copy dependency manifests"))
-        XCTAssertTrue(list.stdout.contains("use-exec-form    Write CMD and ENTRYPOINT in exec form"))
+        let lines = list.stdout.split(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("hoist-manifests ") && $0.hasSuffix(" Copy dependency manifests and install before COPY . ., so code changes keep the install cached.") })
+        XCTAssertTrue(lines.contains { $0.hasPrefix("use-exec-form ") && $0.contains(" Write CMD and ENTRYPOINT in exec form") })
         let show = Run(["recipes", "show", "use-exec-form"])
         XCTAssertEqual(show.stdout, "use-exec-form: Write CMD and ENTRYPOINT in exec form when the command is a plain word list.\n\nSTEPS:\n  1. pass use-exec-form\n     Write CMD and ENTRYPOINT in exec form when the command is a plain word list.\n")
         XCTAssertEqual(Run(["recipes", "show", "nope"]).code, 1)

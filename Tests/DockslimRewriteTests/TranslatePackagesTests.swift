@@ -1,0 +1,76 @@
+import DockslimRewrite
+import XCTest
+
+/// `translate-packages` (stages already on Alpine) and `use-alpine-base`.
+final class TranslatePackagesTests: XCTestCase {
+    let pass = try! TranslatePackages(options: [:])
+    let move = try! UseAlpineBase(options: [:])
+
+    func testInstallWithPinsAndFlags() {
+        assertRewrite(pass, input: "FROM alpine:3.24\nRUN apt-get update && apt-get install -y --no-install-recommends libssl-dev=3.0.* zlib1g-dev && rm -rf /var/lib/apt/lists/*\n",
+                      expected: "FROM alpine:3.24\nRUN apk add --no-cache openssl-dev zlib-dev\n")
+    }
+
+    func testContinuationLayoutAndCommentsStay() {
+        assertRewrite(pass, input: "FROM alpine:3.24\nRUN apt-get update \\\n  && apt-get install -y \\\n     curl \\\n     # for builds\n     build-essential \\\n  && apt-get clean\n",
+                      expected: "FROM alpine:3.24\nRUN apk add --no-cache \\\n     curl \\\n     # for builds\n     build-base\n")
+    }
+
+    func testDropsAndDuplicates() {
+        // locales installs nothing on Alpine; git-core and git are both git there.
+        assertRewrite(pass, input: "FROM alpine:3.24\nRUN apt-get install -y locales curl git-core git\n",
+                      expected: "FROM alpine:3.24\nRUN apk add --no-cache curl git\n")
+    }
+
+    func testRunOfOnlyFoldedCommandsGoes() {
+        assertRewrite(pass, input: "FROM alpine:3.24\nRUN apt-get update\nRUN apt-get install -y curl\n", expected: "FROM alpine:3.24\nRUN apk add --no-cache curl\n")
+    }
+
+    func testOtherCommandsStay() {
+        assertRewrite(pass, input: "FROM alpine:3.24\nRUN apt-get install -y make && make -C /src && echo done\n",
+                      expected: "FROM alpine:3.24\nRUN apk add --no-cache make && make -C /src && echo done\n")
+    }
+
+    func testUsersAndGroups() {
+        assertRewrite(pass, input: "FROM alpine:3.24\nRUN groupadd --system --gid 1001 web && useradd --system --uid 1001 --gid web --create-home web\n",
+                      expected: "FROM alpine:3.24\nRUN addgroup -S -g 1001 web && adduser -D -S -u 1001 -G web web\n")
+        assertNotApplicable(pass, input: "FROM alpine:3.24\nRUN useradd -G docker,wheel ci\n", reason: "useradd -G has no busybox adduser counterpart")
+    }
+
+    func testRefusals() {
+        assertNotApplicable(pass, input: "FROM alpine:3.24\nRUN apt-get install -y libfrobnicate9\n", reason: "libfrobnicate9 is not in dockslim's Debian → Alpine table")
+        assertNotApplicable(pass, input: "FROM alpine:3.24\nRUN apt-get install -y gcc-multilib\n", reason: "gcc-multilib")
+        assertNotApplicable(pass, input: "FROM alpine:3.24\nRUN apt-get install -y -t bookworm-backports curl\n", reason: "picks a repository or release")
+        assertNotApplicable(pass, input: "FROM alpine:3.24\nRUN apt-get install -y $(cat packages.txt)\n", reason: "uses shell constructs dockslim does not follow")
+        assertNotApplicable(pass, input: "FROM alpine:3.24\nRUN apt-get update || true && apt-get install -y curl\n", reason: "joined with `||`")
+        assertNotApplicable(pass, input: "FROM alpine:3.24\nRUN dpkg -i /tmp/tool.deb\n", reason: "`dpkg` has no Alpine counterpart")
+        assertNotApplicable(pass, input: "FROM alpine:3.24\nRUN [\"apt-get\", \"install\", \"-y\", \"curl\"]\n", reason: "exec form")
+        // The fonts row is not verified: not trusted.
+        assertNotApplicable(pass, input: "FROM alpine:3.24\nRUN apt-get install -y fonts-dejavu\n", reason: "has not been checked against Alpine's packages")
+    }
+
+    func testOnlyAlpineStages() {
+        assertNotApplicable(pass, input: "FROM debian:12\nRUN apt-get install -y curl\n", reason: "no stage runs on Alpine")
+        let file = "FROM debian:12 AS b\nRUN apt-get install -y curl\nFROM alpine:3.24\nRUN apt-get install -y git\n"
+        assertRewrite(pass, input: file, expected: "FROM debian:12 AS b\nRUN apt-get install -y curl\nFROM alpine:3.24\nRUN apk add --no-cache git\n")
+    }
+
+    func testBashIsInstalledWhereTheStageRunsIt() {
+        assertRewrite(pass, input: "FROM alpine:3.24\nRUN apt-get install -y curl\nRUN bash -c 'echo hi'\n",
+                      expected: "FROM alpine:3.24\nRUN apk add --no-cache curl bash\nRUN bash -c 'echo hi'\n")
+        assertRewrite(pass, input: "FROM alpine:3.24\nSHELL [\"/bin/bash\", \"-c\"]\nRUN apt-get install -y curl\n",
+                      expected: "FROM alpine:3.24\nRUN apk add --no-cache bash\nSHELL [\"/bin/bash\", \"-c\"]\nRUN apk add --no-cache curl\n")
+    }
+
+    func testMoveToAlpine() {
+        assertRewrite(move, input: "FROM python:3.12-slim-bookworm AS app\nFROM app\n", expected: "FROM python:3.12-alpine AS app\nFROM app\n")
+        assertRewrite(move, input: "FROM node:22\n", expected: "FROM node:22-alpine\n")
+        assertRewrite(move, input: "FROM docker.io/library/golang:1.25-trixie\n", expected: "FROM docker.io/library/golang:1.25-alpine\n")
+        assertRewrite(move, input: "FROM eclipse-temurin:21-jre-jammy\n", expected: "FROM eclipse-temurin:21-jre-alpine\n")
+        assertRewrite(move, input: "FROM ubuntu\n", expected: "FROM alpine:3.24\n")
+        assertNotApplicable(move, input: "FROM debian@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n", reason: "pinned by digest")
+        assertNotApplicable(move, input: "ARG V=3.12\nFROM python:${V}-slim\n", reason: "with a variable")
+        assertNotApplicable(move, input: "FROM php:8.3-apache\n", reason: "has no Alpine variant")
+        assertNotApplicable(move, input: "FROM debian:12 AS b\nFROM gcr.io/distroless/base-debian12\nCOPY --from=b /app /app\n", reason: "(glibc) but copies from stage b")
+    }
+}
