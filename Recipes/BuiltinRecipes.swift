@@ -9,6 +9,7 @@ public enum BuiltinRecipes {
         .useNonroot,
         .alpine,
         .translatePackages,
+        .cacheMounts,
         .goDistroless,
         .goAlpine,
         .goScratch,

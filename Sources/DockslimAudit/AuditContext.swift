@@ -133,10 +133,3 @@ final class AuditContext {
         return out
     }
 }
-
-extension Paths {
-    /// `ancestor` is `path` or a folder above it.
-    static func covers(_ ancestor: String, _ path: String) -> Bool {
-        ancestor == "/" || path == ancestor || path.hasPrefix(ancestor.hasSuffix("/") ? ancestor : ancestor + "/")
-    }
-}

@@ -10,6 +10,7 @@ public enum PassRegistry {
         UseNonRootUser.self,
         UseAlpineBase.self,
         TranslatePackages.self,
+        UseCacheMounts.self,
     ]
 
     public static func pass(_ id: String) -> (any RewritePass.Type)? {

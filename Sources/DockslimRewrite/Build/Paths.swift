@@ -12,6 +12,11 @@ package enum Paths {
         return "/" + parts.joined(separator: "/")
     }
 
+    /// `ancestor` is `path` or a folder above it.
+    package static func covers(_ ancestor: String, _ path: String) -> Bool {
+        ancestor == "/" || path == ancestor || path.hasPrefix(ancestor.hasSuffix("/") ? ancestor : ancestor + "/")
+    }
+
     package static func basename(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
