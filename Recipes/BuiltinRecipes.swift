@@ -17,6 +17,12 @@ public enum BuiltinRecipes {
         .rustAlpine,
         .cDistroless,
         .cAlpine,
+        .nodeDistroless,
+        .nodeAlpine,
+        .pythonSlim,
+        .pythonDistroless,
+        .javaDistroless,
+        .javaAlpine,
     ]
 
     public static func recipe(_ id: String) -> Recipe? {

@@ -178,7 +178,9 @@ final class UseNonRootUserTests: XCTestCase {
     func testAlreadyNonRoot() {
         assertNotApplicable(pass, input: "FROM gcr.io/distroless/static-debian13:nonroot\nCMD [\"/a\"]\n", reason: "runs as nonroot")
         assertNotApplicable(pass, input: "FROM alpine\nUSER 1000\nCMD [\"/a\"]\n", reason: "already runs as 1000")
-        assertNotApplicable(pass, input: "FROM node:22\nCMD [\"node\"]\n", reason: "only on distroless, scratch and Alpine")
+        assertNotApplicable(pass, input: "FROM python:3.12\nCMD [\"python\"]\n", reason: "only on distroless, scratch, Alpine and the node images")
+        // The official node images create the user node (uid 1000).
+        assertRewrite(pass, input: "FROM node:22\nCMD [\"node\", \"s.js\"]\n", expected: "FROM node:22\nUSER node\nCMD [\"node\", \"s.js\"]\n")
     }
 
     func testWarnsAboutLowPorts() {

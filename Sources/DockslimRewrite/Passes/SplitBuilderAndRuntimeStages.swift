@@ -51,6 +51,9 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
 
     let keep: [String]
 
+    /// Users the official images create (node's `node`), which a runtime stage on the same image has.
+    static let imageUsers: [String: Set<String>] = ["node": ["node"]]
+
     /// Instructions that only describe the image: they move to the runtime stage.
     static let configKinds: Set<InstructionKind> = [.expose, .label, .volume, .stopsignal, .healthcheck, .cmd, .entrypoint, .maintainer]
 
@@ -68,35 +71,46 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
         if file.dockerfile.stages.count > 1, !final.instructions.contains(where: { $0.kind == .run }) {
             return .done("the final stage does not build from source: the file is already split")
         }
-        let analysis: BuildAnalysis
+        var plan: SplitPlan
         switch BuildAnalysis.analyse(final, in: file.dockerfile, project: file.project) {
         case .failure(let why):
             if file.dockerfile.stages.count > 1, why.text.hasPrefix("no RUN builds") {
                 return .done("the final stage does not build from source: the file is already split")
             }
-            return .unchanged("\(name) not split: \(why.text)")
+            switch AppBuild.analyse(final, in: file.dockerfile, project: file.project) {
+            case .success(let app)?: plan = SplitPlan(app)
+            case .failure(let appWhy)?: return .unchanged("\(name) not split: \(appWhy.text)")
+            case nil: return .unchanged("\(name) not split: \(why.text)")
+            }
         case .success(let a):
-            analysis = a
+            plan = SplitPlan(a)
+            let runtimePackages = a.packages.filter { !Toolchains.isBuildOnlyPackage($0) }
+            if !runtimePackages.isEmpty {
+                return .unchanged("\(name) not split: it installs \(runtimePackages.joined(separator: ", ")), which the program may need at run time")
+            }
         }
         if final.from.flag("platform") != nil {
             return .unchanged("\(name) not split: FROM --platform makes it a cross-platform build, whose runtime stage needs another platform")
         }
-        let runtimePackages = analysis.packages.filter { !Toolchains.isBuildOnlyPackage($0) }
-        if !runtimePackages.isEmpty {
-            return .unchanged("\(name) not split: it installs \(runtimePackages.joined(separator: ", ")), which the program may need at run time")
+        if plan.isApp {
+            let runtimePackages = plan.packages.filter { !Toolchains.isBuildOnlyPackage($0) }
+            if !runtimePackages.isEmpty {
+                return .unchanged("\(name) not split: it installs \(runtimePackages.joined(separator: ", ")), which the program may need at run time")
+            }
         }
-        for i in analysis.afterBuild where !Self.configKinds.contains(i.kind) && ![.env, .user, .workdir, .arg, .copy].contains(i.kind) {
+        for i in plan.afterBuild where !Self.configKinds.contains(i.kind) && ![.env, .user, .workdir, .arg, .copy].contains(i.kind) {
             return .unchanged("\(name) not split: \(i.keyword) on line \(i.startLine) comes after the build and would have to run in the runtime image")
         }
         for user in final.instructions where user.kind == .user {
             let name = user.argumentStrings.first.map { String($0.split(separator: ":").first ?? "") } ?? ""
             if name.allSatisfy(\.isNumber) || name == "root" || name == "nobody" { continue }
+            if plan.isApp && Self.imageUsers[plan.builderImage.name]?.contains(name) == true { continue }
             let makesUsers = { (i: Instruction) in i.kind == .run && ["useradd", "adduser", "groupadd", "addgroup"].contains { i.original.contains($0) } }
             if let made = final.instructions.first(where: makesUsers) {
                 return .unchanged("stage \(final.name ?? String(final.index)) not split: USER \(name) is created by RUN on line \(made.startLine), which stays in the builder")
             }
         }
-        for i in analysis.afterBuild where i.kind == .copy && (i.flag("from") != nil || i.form == .exec || !i.heredocs.isEmpty) {
+        for i in plan.afterBuild where i.kind == .copy && (i.flag("from") != nil || i.form == .exec || !i.heredocs.isEmpty) {
             return .unchanged("\(name) not split: \(i.keyword) on line \(i.startLine) after the build is not a plain copy from the context")
         }
 
@@ -118,16 +132,17 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
         // build, which stay where they are and now belong to it.
         var lines: [String] = []
         lines.append("\(kw("FROM")) \(final.baseText)")
-        if let w = workdirAtBuild(analysis), w != "/" { lines.append("\(kw("WORKDIR")) \(w)") }
+        if let w = workdirAtBuild(plan), w != "/" { lines.append("\(kw("WORKDIR")) \(w)") }
         var copied: [String] = []
-        for a in analysis.artifacts {
+        lines += plan.runtimeEnv.map { kw("ENV") + $0.dropFirst(3) }
+        for a in plan.artifacts {
             lines.append("\(kw("COPY")) --from=\(stageName) \(a.builderPath) \(a.runtimePath)")
             copied.append(a.runtimePath)
         }
         // Folders the program may read, and the paths asked for.
-        let buildDir = buildFolder(analysis)
+        let buildDir = buildFolder(plan)
         var extra: [String] = []
-        if let project = file.project, let dir = buildDir {
+        if !plan.isApp, let project = file.project, let dir = buildDir {
             for f in Toolchains.runtimeFolders where project.has(f + "/") { extra.append(Paths.join(dir, f)) }
         }
         for k in keep {
@@ -142,7 +157,7 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
         }
         // Before the build: ENV (the program's, not the toolchain's) and USER
         // are copied; configuration moves.
-        let tail = analysis.afterBuild
+        let tail = plan.afterBuild
         let tailLines = Set(tail.map(\.startLine))
         func programEnv(_ i: Instruction) -> String? {
             let kept = i.keyValues.filter { !Toolchains.isToolchainEnv($0.name) }
@@ -169,9 +184,21 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
                 editor.replace(i.node, with: kept!, reason: "the toolchain's variables stay in the builder")
             }
         }
+        // The builder's own changes: a virtual environment, pruned dependencies.
+        for (anchor, added) in plan.builderInsertions {
+            editor.insert(added.map { kw(String($0.prefix { $0 != " " })) + $0.drop { $0 != " " } }, before: anchor.node, reason: "\(name): the builder installs into what the runtime stage copies")
+        }
+        if !plan.builderAppend.isEmpty {
+            editor.insert(plan.builderAppend.map { kw(String($0.prefix { $0 != " " })) + $0.drop { $0 != " " } }, after: plan.stage.instructions[plan.buildIndex].node,
+                          reason: "\(name): the builder keeps only what the program needs at run time")
+        }
+        if let (entry, replacement) = plan.entryReplacement {
+            editor.replace(entry.node, with: replacement, reason: "\(name): the runtime runs the program directly")
+        }
         let listing = copied.joined(separator: ", ")
         let reason = "\(name) split: the runtime stage holds only \(listing) from the build, and the image's configuration; the toolchain, caches and sources stay in stage \(stageName). Add files the program reads at run time with --option keep=PATH"
-        let text = (lines + tail.map { blockText($0, editor) }).joined(separator: "\n")
+        let tailText = tail.map { i in plan.entryReplacement.flatMap { $0.0 === i ? $0.1 : nil } ?? blockText(i, editor) }
+        let text = (lines + tailText).joined(separator: "\n")
         guard let kinds = Fragment.check(text, style: style), kinds.first == .fromInstruction, kinds.count == lines.count + tail.count else {
             return .unchanged("\(name) not split: the runtime stage did not parse")
         }
@@ -186,14 +213,14 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
             guard let last = file.dockerfile.instructions.last else { return .unchanged("no instructions") }
             editor.insert([""] + header, after: last.node, reason: reason)
         }
-        var notes: [String] = []
+        var notes: [String] = plan.notes
         if !extra.isEmpty { notes.append("\(name): also copied \(extra.joined(separator: ", ")), which the program may read at run time") }
         return PassOutcome(edits: editor.edits, notes: notes)
     }
 
     /// The WORKDIR in effect at the build (the tail may change it further).
-    private func workdirAtBuild(_ a: BuildAnalysis) -> String? {
-        var w = Toolchains.workdir(ofImage: a.builderImage)
+    private func workdirAtBuild(_ a: SplitPlan) -> String? {
+        var w = Toolchains.workdir(ofImage: a.builderImage) ?? (a.isApp ? "/" : nil)
         for i in a.stage.instructions[...a.buildIndex] where i.kind == .workdir {
             guard let d = i.argumentStrings.first else { continue }
             w = d.hasPrefix("/") ? Paths.join("/", d) : w.map { Paths.join($0, d) }
@@ -202,7 +229,7 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
     }
 
     /// Where `COPY . DIR` put the sources, if the stage has such a copy.
-    private func buildFolder(_ a: BuildAnalysis) -> String? {
+    private func buildFolder(_ a: SplitPlan) -> String? {
         var w = Toolchains.workdir(ofImage: a.builderImage)
         for i in a.stage.instructions {
             if i.kind == .workdir, let d = i.argumentStrings.first { w = d.hasPrefix("/") ? Paths.join("/", d) : w.map { Paths.join($0, d) } }

@@ -44,12 +44,12 @@ public struct SwapBaseImage: RewritePass {
     public static let id = "swap-base"
     public static let summary = "Move the runtime stage to distroless, Alpine or scratch, with the exec-form commands, packages and certificates that implies."
     public static let options = [
-        PassOption(name: "to", help: "distroless, alpine or scratch."),
+        PassOption(name: "to", help: "distroless, alpine, scratch, or slim (Node.js, Python and Java runtimes)."),
         PassOption(name: "image", help: "The runtime image to use instead of the one chosen for the program (e.g. gcr.io/distroless/base-debian13)."),
         PassOption(name: "tag", help: "The tag to use (default: nonroot for distroless, 3.24 for alpine)."),
     ]
 
-    public enum Target: String, Sendable { case distroless, alpine, scratch }
+    public enum Target: String, Sendable { case distroless, alpine, scratch, slim }
 
     let target: Target
     let image: String?
@@ -87,7 +87,7 @@ public struct SwapBaseImage: RewritePass {
     public init(options: [String: String]) throws(RecipeError) {
         try Self.checkOptions(options)
         guard let to = options["to"].flatMap(Target.init(rawValue:)) else {
-            throw RecipeError("swap-base needs the option to=distroless, to=alpine or to=scratch")
+            throw RecipeError("swap-base needs the option to=distroless, to=alpine, to=scratch or to=slim")
         }
         target = to
         image = options["image"]
@@ -122,6 +122,16 @@ public struct SwapBaseImage: RewritePass {
             guard case .stage(let i) = edge.source else { continue }
             if case .success(let a) = BuildAnalysis.analyse(model.stages[i], in: model, project: file.project, requireEntry: false) { builders.append(a) }
         }
+        if builders.isEmpty {
+            for edge in model.graph.edges(of: final.index) where edge.kind == .copy {
+                guard case .stage(let i) = edge.source, case .success(let app)? = AppBuild.analyse(model.stages[i], in: model, project: file.project, requireEntry: false) else { continue }
+                guard onBuilderBase else {
+                    return .unchanged("not moved: the runtime stage's base \(final.baseText) may provide tools or files the program uses; dockslim moves only a runtime stage that starts from its builder's own image")
+                }
+                return AppRuntime.swap(file: file, runtime: final, builder: app, target: target, image: image, tag: tag)
+            }
+        }
+        if target == .slim { return .unchanged("to=slim is for Node.js, Python and Java runtimes") }
         guard let builder = builders.first else {
             return .unchanged("the runtime stage copies from no stage whose build dockslim can read, so how its program is linked is not known")
         }
@@ -175,6 +185,8 @@ public struct SwapBaseImage: RewritePass {
             }
             newImage = (image ?? "alpine") + ":" + (tag ?? Self.alpineTag)
             setup.append("\(kw("RUN")) apk add --no-cache \(packages.joined(separator: " "))")
+        case .slim:
+            return .unchanged("to=slim is for Node.js, Python and Java runtimes")
         case .scratch:
             guard isStatic else { return .unchanged("not moved to scratch: the program is not static (scratch has no C library)") }
             newImage = image ?? "scratch"

@@ -58,11 +58,13 @@ public struct UseNonRootUser: RewritePass {
         if case .image(let ref) = final.base { base = ref } else { base = nil }
         if final.base == .scratch || base?.repository.hasPrefix("distroless/") == true {
             lines.append("\(kw("USER")) 65532:65532")
-        } else if let base, base.name == "alpine" {
+        } else if let base, base.name == "node", ImageCatalogLite.isOfficial(base) {
+            lines.append("\(kw("USER")) node")
+        } else if let base, base.name == "alpine" || (base.tag ?? "").contains("alpine") {
             lines.append("\(kw("RUN")) adduser -D -u 10001 app")
             lines.append("\(kw("USER")) app")
         } else {
-            return PassOutcome(notes: ["not changed: dockslim adds a non-root user only on distroless, scratch and Alpine, whose users it knows"] + notes)
+            return PassOutcome(notes: ["not changed: dockslim adds a non-root user only on distroless, scratch, Alpine and the node images, whose users it knows"] + notes)
         }
         var editor = file.editor()
         let reason = "the program runs as root; as a non-root user a compromise of it cannot change the image's files"
@@ -73,5 +75,12 @@ public struct UseNonRootUser: RewritePass {
             editor.insert(lines, after: (final.instructions.last ?? final.from).node, reason: reason)
         }
         return PassOutcome(edits: editor.edits, notes: notes)
+    }
+}
+
+/// Docker Hub official images, by reference.
+enum ImageCatalogLite {
+    static func isOfficial(_ ref: ImageReference) -> Bool {
+        (ref.registry == nil || ref.registry == "docker.io" || ref.registry == "index.docker.io") && (!ref.repository.contains("/") || ref.repository.hasPrefix("library/"))
     }
 }

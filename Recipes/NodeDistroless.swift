@@ -1,0 +1,16 @@
+import DockslimRewrite
+
+extension Recipe {
+    /// `node-distroless`.
+    public static let nodeDistroless = Recipe(
+        id: "node-distroless",
+        summary: "Node.js: builder and distroless nodejs runtime stages, production node_modules only, non-root, exec form.",
+        steps: [
+            .pass(HoistDependencyManifests.id),
+            .pass(SplitBuilderAndRuntimeStages.id, required: true),
+            .pass(SwapBaseImage.id, options: ["to": "distroless"], required: true),
+            .pass(UseNonRootUser.id),
+            .pass(UseExecForm.id),
+        ]
+    )
+}

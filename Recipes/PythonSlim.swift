@@ -1,0 +1,16 @@
+import DockslimRewrite
+
+extension Recipe {
+    /// `python-slim`.
+    public static let pythonSlim = Recipe(
+        id: "python-slim",
+        summary: "Python: a builder that installs into a virtual environment, and a python slim runtime stage of the same version.",
+        steps: [
+            .pass(HoistDependencyManifests.id),
+            .pass(SplitBuilderAndRuntimeStages.id, required: true),
+            .pass(SwapBaseImage.id, options: ["to": "slim"], required: true),
+            .pass(UseNonRootUser.id),
+            .pass(UseExecForm.id),
+        ]
+    )
+}

@@ -1,0 +1,358 @@
+import DockerfileModel
+import DockerfileSyntax
+
+/// What a Node.js, Python or Java stage builds and what its runtime stage
+/// needs, as far as the Dockerfile (and the folder, when at hand) proves it:
+/// the dependency installs and builds it runs, the files the program runs
+/// from, and the edits the builder needs so that those files are all the
+/// runtime stage must copy (`npm prune --omit=dev`, a virtual environment).
+/// Anything it does not recognise makes it say why instead.
+struct AppBuild {
+    enum Language: String { case node, python, java }
+
+    let language: Language
+    let stage: Stage
+    let image: ImageReference
+    /// The last RUN: the builder ends here; what follows describes the runtime.
+    let buildIndex: Int
+    /// Absolute paths in the builder the runtime stage copies, to the same place.
+    var copies: [String]
+    /// Lines the builder gets before an instruction.
+    var builderInsertions: [(before: Instruction, lines: [String])] = []
+    /// Lines the builder gets after its last RUN.
+    var builderAppend: [String] = []
+    /// ENV lines the runtime stage needs before anything else.
+    var runtimeEnv: [String] = []
+    /// Packages the stage installs with apt/apk/yum.
+    var packages: [String] = []
+    var notes: [String] = []
+    let entry: Instruction?
+
+    var afterBuild: [Instruction] { Array(stage.instructions[(buildIndex + 1)...]) }
+
+    typealias Why = BuildAnalysis.Why
+
+    /// The language of a stage's image (`node`, `python`, a JDK or a JVM build tool).
+    static func language(of ref: ImageReference) -> Language? {
+        switch ref.name {
+        case "node": return .node
+        case "python": return .python
+        case "maven", "gradle", "eclipse-temurin", "openjdk", "amazoncorretto", "sapmachine", "ibm-semeru-runtimes": return .java
+        default: return nil
+        }
+    }
+
+    /// `nil` when the stage is not on a Node, Python or Java image.
+    static func analyse(_ stage: Stage, in file: Dockerfile, project: ProjectFacts?, requireEntry: Bool = true) -> Result<AppBuild, Why>? {
+        guard case .image(let ref) = stage.base, let language = language(of: ref) else { return nil }
+        let name = "\(language == .node ? "Node.js" : language == .python ? "Python" : "Java") stage"
+        guard let buildIndex = stage.instructions.lastIndex(where: { $0.kind == .run }) else {
+            return .failure(Why("the \(name) runs no install or build"))
+        }
+        let entry = stage.instructions.last(where: { $0.kind == .entrypoint }) ?? stage.instructions.last(where: { $0.kind == .cmd })
+        if requireEntry && entry == nil { return .failure(Why("no CMD or ENTRYPOINT says what the \(name) runs")) }
+        if let e = entry, e.startLine < stage.instructions[buildIndex].startLine {
+            return .failure(Why("\(e.keyword) on line \(e.startLine) comes before the last RUN"))
+        }
+        // WORKDIR at each instruction.
+        var workdir: String? = Toolchains.workdir(ofImage: ref) ?? "/"
+        var workdirs: [String?] = []
+        for i in stage.instructions {
+            workdirs.append(workdir)
+            if i.kind == .workdir, let d = i.argumentStrings.first {
+                workdir = d.contains("$") ? nil : (d.hasPrefix("/") ? Paths.join("/", d) : workdir.map { Paths.join($0, d) })
+            }
+        }
+        var app = AppBuild(language: language, stage: stage, image: ref, buildIndex: buildIndex, copies: [], entry: entry)
+        let result: Result<Void, Why>
+        switch language {
+        case .node: result = app.readNode(workdirs: workdirs, project: project, requireEntry: requireEntry)
+        case .python: result = app.readPython(workdirs: workdirs, project: project)
+        case .java: result = app.readJava(workdirs: workdirs, project: project, requireEntry: requireEntry)
+        }
+        if case .failure(let why) = result { return .failure(why) }
+        return .success(app)
+    }
+
+    /// The RUNs before the split, each as its simple commands; `nil` with
+    /// the reason when one cannot be read.
+    private func runCommands() -> Result<[(Instruction, Int, [[String]])], Why> {
+        var out: [(Instruction, Int, [[String]])] = []
+        for (k, i) in stage.instructions.enumerated() where i.kind == .run {
+            guard i.heredocs.isEmpty, i.form == .shell, case .shell(let text)? = i.command, let list = ShellCommandList.parse(text) else {
+                return .failure(Why("RUN on line \(i.startLine) is a command dockslim does not follow"))
+            }
+            guard list.commands.dropLast().allSatisfy({ $0.separator == "&&" }) else {
+                return .failure(Why("RUN on line \(i.startLine) joins commands with something other than &&"))
+            }
+            out.append((i, k, list.commands.map { c in Array(c.texts.drop { $0.contains("=") && !$0.hasPrefix("-") }) }))
+        }
+        return .success(out)
+    }
+
+    /// Whether a copy from the context that precedes `index` takes more than manifests.
+    private func copiesSourcesBefore(_ index: Int) -> Bool {
+        stage.instructions[..<index].contains { i in
+            (i.kind == .copy || i.kind == .add) && i.flag("from") == nil && i.argumentStrings.dropLast().contains { !Self.isManifest($0) }
+        }
+    }
+
+    static func isManifest(_ source: String) -> Bool {
+        let name = Paths.basename(source)
+        let names: Set<String> = ["package.json", "package-lock.json", "package*.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", ".npmrc",
+                                  ".yarnrc", ".yarnrc.yml", "requirements.txt", "pyproject.toml", "poetry.lock", "uv.lock", "setup.cfg", "pom.xml",
+                                  "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties", "gradlew", "mvnw"]
+        return names.contains(name) || (name.hasPrefix("requirements") && name.hasSuffix(".txt")) || source.hasPrefix("gradle") || source.hasPrefix(".mvn")
+    }
+
+    /// apt/apk/yum packages; the other commands a builder may run anywhere.
+    private mutating func readSystemCommand(_ words: [String], line: Int) -> Bool {
+        guard let tool = words.first else { return true }
+        if ["apt-get", "apt", "apk", "yum", "dnf", "microdnf"].contains(tool) {
+            packages += BuildAnalysis.installedPackages(words)
+            return true
+        }
+        if tool == "rm", words.dropFirst().filter({ !$0.hasPrefix("-") }).allSatisfy({ $0.hasPrefix("/var/lib/apt/lists") || $0.hasPrefix("/var/cache/apk") || $0.hasPrefix("/tmp/") }) { return true }
+        return ["set", "true", "echo"].contains(tool)
+    }
+
+    // MARK: Node.js
+
+    private mutating func readNode(workdirs: [String?], project: ProjectFacts?, requireEntry: Bool) -> Result<Void, Why> {
+        let runs: [(Instruction, Int, [[String]])]
+        switch runCommands() { case .success(let r): runs = r; case .failure(let w): return .failure(w) }
+        var manager: String?
+        var installIndex: Int?
+        var pruned = false
+        var builds: [(script: String, index: Int)] = []
+        for (run, k, commands) in runs {
+            for words in commands {
+                guard let tool = words.first else { continue }
+                let sub = words.dropFirst().first { !$0.hasPrefix("-") } ?? ""
+                switch (tool, sub) {
+                case ("npm", "ci"), ("npm", "install"), ("npm", "i"):
+                    guard words.dropFirst(2).allSatisfy({ $0.hasPrefix("-") }) else {
+                        if words.contains("-g") || words.contains("--global") { continue }
+                        return .failure(Why("RUN on line \(run.startLine) installs named packages (\(words.joined(separator: " ")))"))
+                    }
+                    manager = "npm"; installIndex = installIndex ?? k
+                    if words.contains("--omit=dev") || words.contains("--production") || words.contains("--only=production") { pruned = true }
+                case ("yarn", ""), ("yarn", "install"):
+                    manager = "yarn"; installIndex = installIndex ?? k
+                    if words.contains("--production") { pruned = true }
+                case ("pnpm", "install"), ("pnpm", "i"):
+                    manager = "pnpm"; installIndex = installIndex ?? k
+                    if words.contains("--prod") || words.contains("-P") { pruned = true }
+                case ("npm", "run"), ("npm", "run-script"), ("yarn", "run"), ("pnpm", "run"):
+                    guard let script = words.dropFirst(2).first else { return .failure(Why("`\(words.joined(separator: " "))` names no script")) }
+                    builds.append((script, k))
+                case ("yarn", "build"), ("pnpm", "build"):
+                    builds.append(("build", k))
+                case ("npm", "prune"), ("yarn", "cache"), ("npm", "cache"), ("pnpm", "prune"), ("corepack", _):
+                    if sub == "prune" { pruned = true }
+                default:
+                    if !readSystemCommand(words, line: run.startLine) {
+                        return .failure(Why("RUN on line \(run.startLine) runs `\(words.joined(separator: " "))`, which dockslim does not carry into a runtime stage"))
+                    }
+                }
+            }
+        }
+        guard let manager, let installIndex else { return .failure(Why("no RUN installs the dependencies (npm ci, yarn install, pnpm install)")) }
+        guard let appDir = workdirs[installIndex] else { return .failure(Why("the folder the dependencies are installed in is not known")) }
+        if let project, project.has(".yarnrc.yml") || project.has(".pnp.cjs") {
+            return .failure(Why("the project uses Yarn Plug'n'Play or Yarn 2+, whose installs dockslim does not split"))
+        }
+        copies = [Paths.join(appDir, "node_modules"), Paths.join(appDir, "package.json")]
+        if !pruned {
+            switch manager {
+            case "npm": builderAppend.append("RUN npm prune --omit=dev")
+            case "pnpm": builderAppend.append("RUN pnpm prune --prod")
+            default: return .failure(Why("yarn installs development dependencies too, and yarn 1 cannot prune them in place; install with --production"))
+            }
+            notes.append("the builder drops development dependencies after the build (\(builderAppend.last!)), so the runtime stage gets production node_modules")
+        }
+        // The program: `node FILE` (CMD, or the start script of package.json).
+        guard let entry else { return .success(()) }
+        var argv: [String]
+        switch entry.command {
+        case .exec(let w): argv = w
+        case .shell(let t):
+            guard let list = ShellCommandList.parse(t), list.commands.count == 1 else { return .failure(Why("\(entry.keyword) on line \(entry.startLine) is not one command")) }
+            argv = list.commands[0].texts
+            if argv.first == "exec" { argv.removeFirst() }
+        case nil: return .failure(Why("\(entry.keyword) on line \(entry.startLine) has no command"))
+        }
+        if ["npm", "yarn", "pnpm"].contains(argv.first ?? ""), argv.contains("start") {
+            guard let project, let pkg = project.text("package.json") else {
+                return .failure(Why("\(entry.keyword) runs `\(argv.joined(separator: " "))`, and package.json is not at hand to read the start script"))
+            }
+            guard let start = Self.startScript(pkg), let list = ShellCommandList.parse(start), list.commands.count == 1,
+                  list.commands[0].texts.first == "node", list.commands[0].words.allSatisfy(\.isPlain) else {
+                return .failure(Why("the start script of package.json is not a plain `node FILE` command"))
+            }
+            argv = list.commands[0].texts
+            notes.append("`\(entry.original)` becomes `\(argv.joined(separator: " "))` from package.json's start script, so the runtime needs no package manager")
+        }
+        guard argv.first == "node", let file = argv.dropFirst().first(where: { !$0.hasPrefix("-") }) else {
+            return .failure(Why("\(entry.keyword) on line \(entry.startLine) does not run `node FILE`"))
+        }
+        // The build output the program runs from, or the sources themselves.
+        let entryDir = file.split(separator: "/").first.map(String.init) ?? file
+        if !builds.isEmpty, file.contains("/"), entryDir != "node_modules" {
+            guard let dir = workdirs[builds.last!.index] else { return .failure(Why("the folder the build runs in is not known")) }
+            if file.hasPrefix(".next/standalone") {
+                return .failure(Why("Next.js standalone output is copied whole with .next/static and public; dockslim does not write that copy yet"))
+            }
+            copies.append(Paths.join(dir, entryDir))
+        } else if copiesSourcesBefore(buildIndex + 1) {
+            // Sources copied before the split: the runtime copies the app folder from the builder.
+            copies = [appDir]
+            notes.append("the runtime stage copies \(appDir) from the builder: the program runs from its sources")
+        }
+        let newArgv = argv
+        if newArgv != (entry.command.flatMap { if case .exec(let w) = $0 { return w } else { return nil } } ?? []) {
+            entryReplacement = (entry, "\(entry.keyword) [" + newArgv.map { "\"\($0)\"" }.joined(separator: ", ") + "]")
+        }
+        return .success(())
+    }
+
+    /// An entry rewritten (`npm start` → `node server.js`), with its new text.
+    var entryReplacement: (Instruction, String)?
+
+    /// `scripts.start` of a package.json, read without a JSON parser for the one string.
+    static func startScript(_ json: String) -> String? {
+        guard let scripts = json.range(of: "\"scripts\"") else { return nil }
+        let rest = json[scripts.upperBound...]
+        guard let start = rest.range(of: "\"start\"") else { return nil }
+        var after = rest[start.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard after.first == ":" else { return nil }
+        after = after.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard after.first == "\"" else { return nil }
+        let body = after.dropFirst()
+        guard let end = body.firstIndex(of: "\""), !body[..<end].contains("\\") else { return nil }
+        return String(body[..<end])
+    }
+
+    // MARK: Python
+
+    private mutating func readPython(workdirs: [String?], project: ProjectFacts?) -> Result<Void, Why> {
+        let runs: [(Instruction, Int, [[String]])]
+        switch runCommands() { case .success(let r): runs = r; case .failure(let w): return .failure(w) }
+        var firstInstall: Instruction?
+        for (run, _, commands) in runs {
+            for words in commands {
+                guard let tool = words.first else { continue }
+                var args = Array(words.dropFirst())
+                var isPip = tool == "pip" || tool == "pip3"
+                if tool.hasPrefix("python"), args.count >= 2, args[0] == "-m", args[1] == "pip" { isPip = true; args.removeFirst(2) }
+                if isPip {
+                    guard args.first(where: { !$0.hasPrefix("-") }) == "install" else { continue }
+                    if args.contains("--user") || args.contains("--target") || args.contains("-t") || args.contains("--prefix") {
+                        return .failure(Why("RUN on line \(run.startLine) installs outside the environment (\(words.joined(separator: " ")))"))
+                    }
+                    firstInstall = firstInstall ?? run
+                } else if tool == "uv" || tool == "poetry" || tool == "pipenv" || tool == "conda" {
+                    return .failure(Why("RUN on line \(run.startLine) installs with \(tool); dockslim builds the virtual environment only with pip"))
+                } else if tool.hasPrefix("python") && args.first == "-m" && args.dropFirst().first == "venv" {
+                    continue  // the virtual environment (as split-stages writes it)
+                } else if tool.hasPrefix("python") && args.first == "manage.py" {
+                    continue  // collectstatic, compilemessages: files under the app folder
+                } else if !readSystemCommand(words, line: run.startLine) {
+                    return .failure(Why("RUN on line \(run.startLine) runs `\(words.joined(separator: " "))`, which dockslim does not carry into a runtime stage"))
+                }
+            }
+        }
+        guard let install = firstInstall else { return .failure(Why("no RUN installs the dependencies with pip")) }
+        let runtimeLibraries = packages.filter { p in
+            let n = p.split(separator: "=").first.map(String.init) ?? p
+            return !["gcc", "g++", "make", "build-essential", "build-base", "python3-dev", "libc6-dev", "musl-dev", "git", "curl", "wget", "ca-certificates", "pkg-config", "pkgconf"].contains(n)
+        }
+        if !runtimeLibraries.isEmpty {
+            return .failure(Why("it installs \(runtimeLibraries.joined(separator: ", ")); a package built against them needs their runtime libraries, which dockslim does not map"))
+        }
+        builderInsertions.append((install, ["RUN python -m venv /opt/venv", "ENV PATH=\"/opt/venv/bin:$PATH\""]))
+        runtimeEnv = ["ENV PATH=\"/opt/venv/bin:$PATH\""]
+        copies = ["/opt/venv"]
+        notes.append("the builder installs into a virtual environment at /opt/venv, which the runtime stage copies (the same Python at the same path)")
+        if copiesSourcesBefore(buildIndex + 1), let dir = workdirs[buildIndex] {
+            copies.append(dir)
+        }
+        return .success(())
+    }
+
+    // MARK: Java
+
+    private mutating func readJava(workdirs: [String?], project: ProjectFacts?, requireEntry: Bool) -> Result<Void, Why> {
+        let runs: [(Instruction, Int, [[String]])]
+        switch runCommands() { case .success(let r): runs = r; case .failure(let w): return .failure(w) }
+        var built = false
+        for (run, _, commands) in runs {
+            for words in commands {
+                guard let tool = words.first else { continue }
+                switch tool {
+                case "mvn", "./mvnw", "gradle", "./gradlew":
+                    let goals = words.dropFirst().filter { !$0.hasPrefix("-") }
+                    if goals.contains(where: { ["package", "install", "verify", "build", "bootJar", "jar", "shadowJar", "assemble"].contains($0) }) { built = true }
+                case "chmod":
+                    continue
+                default:
+                    if !readSystemCommand(words, line: run.startLine) {
+                        return .failure(Why("RUN on line \(run.startLine) runs `\(words.joined(separator: " "))`, which dockslim does not carry into a runtime stage"))
+                    }
+                }
+            }
+        }
+        guard built else { return .failure(Why("no RUN builds a jar (mvn package, gradle build, bootJar)")) }
+        guard requireEntry else { return .success(()) }
+        guard let entry, let argv = Self.javaArgv(entry) else {
+            return .failure(Why("no CMD or ENTRYPOINT runs `java -jar FILE`"))
+        }
+        guard let jarIndex = argv.firstIndex(of: "-jar"), jarIndex + 1 < argv.count else { return .failure(Why("the command does not run `java -jar`")) }
+        let jar = argv[jarIndex + 1]
+        guard !jar.contains("*"), !jar.contains("$") else {
+            return .failure(Why("the jar is named by a pattern (\(jar)); name it in CMD so the runtime stage can copy exactly it"))
+        }
+        guard let dir = workdirs[stage.instructions.firstIndex { $0 === entry }!] else { return .failure(Why("the folder the jar is in is not known")) }
+        copies = [jar.hasPrefix("/") ? Paths.join("/", jar) : Paths.join(dir, jar)]
+        return .success(())
+    }
+
+    /// `java [options] -jar FILE [args]` of an exec- or plain shell-form command.
+    static func javaArgv(_ i: Instruction) -> [String]? {
+        var argv: [String]
+        switch i.command {
+        case .exec(let w): argv = w
+        case .shell(let t):
+            guard let list = ShellCommandList.parse(t), list.commands.count == 1, list.commands[0].words.allSatisfy(\.isPlain) else { return nil }
+            argv = list.commands[0].texts
+            if argv.first == "exec" { argv.removeFirst() }
+        case nil: return nil
+        }
+        guard let first = argv.first, first == "java" || first.hasSuffix("/java") else { return nil }
+        return argv
+    }
+}
+
+extension String {
+    func range(of needle: String) -> Range<String.Index>? {
+        guard !needle.isEmpty else { return nil }
+        var i = startIndex
+        while i < endIndex {
+            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
+            i = index(after: i)
+        }
+        return nil
+    }
+}
+
+extension Substring {
+    func range(of needle: String) -> Range<String.Index>? {
+        guard !needle.isEmpty else { return nil }
+        var i = startIndex
+        while i < endIndex {
+            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
+            i = index(after: i)
+        }
+        return nil
+    }
+}

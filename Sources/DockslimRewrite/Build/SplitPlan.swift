@@ -1,0 +1,44 @@
+import DockerfileModel
+
+/// What `split-stages` needs to split a stage, from either analysis: a
+/// compiled build (`BuildAnalysis`) or a Node.js, Python or Java app
+/// (`AppBuild`), which may also change the builder.
+struct SplitPlan {
+    let stage: Stage
+    let builderImage: ImageReference
+    let buildIndex: Int
+    let artifacts: [BuildAnalysis.Artifact]
+    let afterBuild: [Instruction]
+    let packages: [String]
+    let isApp: Bool
+    var builderInsertions: [(Instruction, [String])] = []
+    var builderAppend: [String] = []
+    var runtimeEnv: [String] = []
+    var entryReplacement: (Instruction, String)?
+    var notes: [String] = []
+
+    init(_ a: BuildAnalysis) {
+        stage = a.stage
+        builderImage = a.builderImage
+        buildIndex = a.buildIndex
+        artifacts = a.artifacts
+        afterBuild = a.afterBuild
+        packages = a.packages
+        isApp = false
+    }
+
+    init(_ a: AppBuild) {
+        stage = a.stage
+        builderImage = a.image
+        buildIndex = a.buildIndex
+        artifacts = a.copies.map { BuildAnalysis.Artifact(builderPath: $0, runtimePath: $0) }
+        afterBuild = a.afterBuild
+        packages = a.packages
+        isApp = true
+        builderInsertions = a.builderInsertions.map { ($0.before, $0.lines) }
+        builderAppend = a.builderAppend
+        runtimeEnv = a.runtimeEnv
+        entryReplacement = a.entryReplacement
+        notes = a.notes
+    }
+}
