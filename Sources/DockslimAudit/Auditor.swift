@@ -39,22 +39,36 @@ public enum Auditor {
         return AuditResult(findings: findings, suppressed: suppressed, stages: stages, language: context.language)
     }
 
-    /// Settles each finding's fix: the first candidate recipe that exists
-    /// and changes the file. `tryRecipe` returns `nil` when the recipe
-    /// changes the file, or why it does not; it is called once per recipe.
-    public static func settleFixes(_ findings: inout [Finding], available: Set<String>, tryRecipe: (String) -> String?) {
-        var outcome: [String: String?] = [:]
+    /// What running a recipe on the file did.
+    public enum RecipeTrial {
+        /// It changed the file; the findings of the result, counted by rule id.
+        case changed(remaining: [String: Int])
+        /// It made no change, and why.
+        case unchanged(String)
+    }
+
+    /// Settles each finding's fix: the first candidate recipe that exists,
+    /// changes the file, and leaves fewer findings of that rule. `tryRecipe`
+    /// is called once per recipe.
+    public static func settleFixes(_ findings: inout [Finding], available: Set<String>, tryRecipe: (String) -> RecipeTrial) {
+        var trials: [String: RecipeTrial] = [:]
+        var before: [String: Int] = [:]
+        for f in findings { before[f.id, default: 0] += 1 }
         for k in findings.indices {
-            let candidates = findings[k].fixCandidates.filter(available.contains)
+            let id = findings[k].id
             var firstWhy: String?
-            for recipe in candidates {
-                let why: String?
-                if let known = outcome[recipe] { why = known } else { why = tryRecipe(recipe); outcome[recipe] = why }
-                if why == nil {
+            for recipe in findings[k].fixCandidates where available.contains(recipe) {
+                let trial: RecipeTrial
+                if let known = trials[recipe] { trial = known } else { trial = tryRecipe(recipe); trials[recipe] = trial }
+                switch trial {
+                case .changed(let remaining) where remaining[id, default: 0] < before[id, default: 0]:
                     findings[k].fix = recipe
-                    break
+                case .changed:
+                    if firstWhy == nil { firstWhy = "\(recipe) changes the file but leaves this finding" }
+                case .unchanged(let why):
+                    if firstWhy == nil { firstWhy = "\(recipe): \(why)" }
                 }
-                if firstWhy == nil { firstWhy = "\(recipe): \(why!)" }
+                if findings[k].fix != nil { break }
             }
             if findings[k].fix == nil { findings[k].fixUnavailable = firstWhy }
         }

@@ -27,8 +27,10 @@ struct FixChecker: Sendable {
         Auditor.settleFixes(&result.findings, available: Set(plans.keys)) { id in
             let rewrite = runner.run(plans[id]!, on: bytes, project: project)
             rewrites[id] = rewrite
-            if rewrite.changed { return nil }
-            return rewrite.skipped ?? "makes no change"
+            guard rewrite.changed else { return .unchanged(rewrite.skipped ?? "makes no change") }
+            var remaining: [String: Int] = [:]
+            for f in Auditor.audit(Dockerfile(parsing: rewrite.output), project: project).findings { remaining[f.id, default: 0] += 1 }
+            return .changed(remaining: remaining)
         }
         var file = AuditedFile(path: path, dockerfile: dockerfile, result: result)
         if suggest { file.suggestion = suggestion(for: file, bytes: bytes, project: project, tried: rewrites) }
@@ -59,8 +61,9 @@ struct FixChecker: Sendable {
             return Suggestion(recipe: best.id, patch: patch, skipped: nil, finalImageAfter: image)
         }
         if let f = file.result.findings.first(where: { $0.fixUnavailable != nil }), let why = f.fixUnavailable {
-            let id = String(why.prefix { $0 != ":" })
-            return Suggestion(recipe: id, patch: "", skipped: String(why.dropFirst(id.count + 2)), finalImageAfter: nil)
+            let id = String(why.prefix { $0 != ":" && $0 != " " })
+            let rest = why.dropFirst(id.count).drop { $0 == ":" || $0 == " " }
+            return Suggestion(recipe: id, patch: "", skipped: String(rest), finalImageAfter: nil)
         }
         return nil
     }

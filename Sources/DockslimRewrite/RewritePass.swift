@@ -76,7 +76,8 @@ public struct ProjectFacts: Sendable {
     /// manifests and requirement files (paths relative to the folder).
     public static func isInteresting(_ path: String) -> Bool {
         let names: Set<String> = ["package.json", "go.mod", "Gemfile", "composer.json", "pyproject.toml", ".dockerignore",
-                                  "pom.xml", "settings.gradle", "settings.gradle.kts", ".yarnrc.yml", "Cargo.toml"]
+                                  "pom.xml", "settings.gradle", "settings.gradle.kts", ".yarnrc.yml", "Cargo.toml",
+                                  "build.gradle", "build.gradle.kts", "next.config.js", "next.config.mjs", "next.config.ts"]
         if names.contains(path) { return true }
         return path.hasSuffix(".txt") && (path.hasPrefix("requirements") || path.contains("/requirements"))
     }

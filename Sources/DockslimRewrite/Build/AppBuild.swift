@@ -17,6 +17,8 @@ struct AppBuild {
     let buildIndex: Int
     /// Absolute paths in the builder the runtime stage copies, to the same place.
     var copies: [String]
+    /// Copies to another place (Next.js standalone output).
+    var movedCopies: [(from: String, to: String)] = []
     /// Lines the builder gets before an instruction.
     var builderInsertions: [(before: Instruction, lines: [String])] = []
     /// Lines the builder gets after its last RUN.
@@ -167,7 +169,7 @@ struct AppBuild {
             switch manager {
             case "npm": builderAppend.append("RUN npm prune --omit=dev")
             case "pnpm": builderAppend.append("RUN pnpm prune --prod")
-            default: return .failure(Why("yarn installs development dependencies too, and yarn 1 cannot prune them in place; install with --production"))
+            default: builderAppend.append("RUN yarn install --production --frozen-lockfile --ignore-scripts --prefer-offline")
             }
             notes.append("the builder drops development dependencies after the build (\(builderAppend.last!)), so the runtime stage gets production node_modules")
         }
@@ -186,6 +188,9 @@ struct AppBuild {
             guard let project, let pkg = project.text("package.json") else {
                 return .failure(Why("\(entry.keyword) runs `\(argv.joined(separator: " "))`, and package.json is not at hand to read the start script"))
             }
+            if let start = Self.startScript(pkg), start.hasPrefix("next start") {
+                return nextStandalone(project: project, appDir: appDir, builds: builds)
+            }
             guard let start = Self.startScript(pkg), let list = ShellCommandList.parse(start), list.commands.count == 1,
                   list.commands[0].texts.first == "node", list.commands[0].words.allSatisfy(\.isPlain) else {
                 return .failure(Why("the start script of package.json is not a plain `node FILE` command"))
@@ -200,9 +205,6 @@ struct AppBuild {
         let entryDir = file.split(separator: "/").first.map(String.init) ?? file
         if !builds.isEmpty, file.contains("/"), entryDir != "node_modules" {
             guard let dir = workdirs[builds.last!.index] else { return .failure(Why("the folder the build runs in is not known")) }
-            if file.hasPrefix(".next/standalone") {
-                return .failure(Why("Next.js standalone output is copied whole with .next/static and public; dockslim does not write that copy yet"))
-            }
             copies.append(Paths.join(dir, entryDir))
         } else if copiesSourcesBefore(buildIndex + 1) {
             // Sources copied before the split: the runtime copies the app folder from the builder.
@@ -213,6 +215,26 @@ struct AppBuild {
         if newArgv != (entry.command.flatMap { if case .exec(let w) = $0 { return w } else { return nil } } ?? []) {
             entryReplacement = (entry, "\(entry.keyword) [" + newArgv.map { "\"\($0)\"" }.joined(separator: ", ") + "]")
         }
+        return .success(())
+    }
+
+    /// Next.js with `output: 'standalone'`: the server, its static files and
+    /// `public`, without node_modules (the standalone output carries its own).
+    private mutating func nextStandalone(project: ProjectFacts, appDir: String, builds: [(script: String, index: Int)]) -> Result<Void, Why> {
+        guard !builds.isEmpty else { return .failure(Why("next start without a build")) }
+        let configs = ["next.config.js", "next.config.mjs", "next.config.ts"]
+        guard let config = configs.compactMap({ project.text($0) }).first else {
+            return .failure(Why("next.config is not at hand, so whether the build writes standalone output is not known"))
+        }
+        guard config.contains("standalone") else {
+            return .failure(Why("next.config does not set output: 'standalone'; next start needs the whole project and its node_modules"))
+        }
+        copies = []
+        builderAppend = []
+        notes = ["Next.js standalone output: the runtime stage gets .next/standalone (with its own node_modules), .next/static and public, and runs node server.js"]
+        movedCopies = [(Paths.join(appDir, ".next/standalone"), appDir), (Paths.join(appDir, ".next/static"), Paths.join(appDir, ".next/static"))]
+        if project.has("public/") { movedCopies.append((Paths.join(appDir, "public"), Paths.join(appDir, "public"))) }
+        if let entry { entryReplacement = (entry, "\(entry.keyword) [\"node\", \"server.js\"]") }
         return .success(())
     }
 
@@ -239,6 +261,7 @@ struct AppBuild {
         let runs: [(Instruction, Int, [[String]])]
         switch runCommands() { case .success(let r): runs = r; case .failure(let w): return .failure(w) }
         var firstInstall: Instruction?
+        var usesUV = false
         for (run, _, commands) in runs {
             for words in commands {
                 guard let tool = words.first else { continue }
@@ -251,8 +274,17 @@ struct AppBuild {
                         return .failure(Why("RUN on line \(run.startLine) installs outside the environment (\(words.joined(separator: " ")))"))
                     }
                     firstInstall = firstInstall ?? run
-                } else if tool == "uv" || tool == "poetry" || tool == "pipenv" || tool == "conda" {
-                    return .failure(Why("RUN on line \(run.startLine) installs with \(tool); dockslim builds the virtual environment only with pip"))
+                } else if tool == "uv" || tool == "poetry" {
+                    let sub = args.first { !$0.hasPrefix("-") } ?? ""
+                    if tool == "poetry" && sub == "config" { continue }
+                    guard (tool == "uv" && (sub == "sync" || (sub == "pip" && args.contains("install")))) || (tool == "poetry" && sub == "install") else {
+                        return .failure(Why("RUN on line \(run.startLine) runs `\(words.joined(separator: " "))`, which dockslim does not carry into a runtime stage"))
+                    }
+                    if tool == "uv" { usesUV = true }
+                    if tool == "poetry", args.contains("virtualenvs.in-project") { return .failure(Why("poetry keeps its environment in the project")) }
+                    firstInstall = firstInstall ?? run
+                } else if tool == "pipenv" || tool == "conda" {
+                    return .failure(Why("RUN on line \(run.startLine) installs with \(tool); dockslim builds the virtual environment with pip, poetry or uv"))
                 } else if tool.hasPrefix("python") && args.first == "-m" && args.dropFirst().first == "venv" {
                     continue  // the virtual environment (as split-stages writes it)
                 } else if tool.hasPrefix("python") && args.first == "manage.py" {
@@ -270,8 +302,15 @@ struct AppBuild {
         if !runtimeLibraries.isEmpty {
             return .failure(Why("it installs \(runtimeLibraries.joined(separator: ", ")); a package built against them needs their runtime libraries, which dockslim does not map"))
         }
-        builderInsertions.append((install, ["RUN python -m venv /opt/venv", "ENV PATH=\"/opt/venv/bin:$PATH\""]))
-        runtimeEnv = ["ENV PATH=\"/opt/venv/bin:$PATH\""]
+        // The environment exists before the first install (pip install poetry included);
+        // VIRTUAL_ENV makes poetry and `uv pip` use it, UV_PROJECT_ENVIRONMENT `uv sync`.
+        let first = runs.first { r in r.2.contains { w in
+            let t = w.first ?? ""
+            return ["pip", "pip3", "poetry", "uv"].contains(t) || (t.hasPrefix("python") && w.dropFirst().first == "-m" && w.dropFirst(2).first == "pip")
+        } }?.0 ?? install
+        builderInsertions.append((first, ["RUN python -m venv /opt/venv",
+                                          "ENV VIRTUAL_ENV=/opt/venv PATH=\"/opt/venv/bin:$PATH\"" + (usesUV ? " UV_PROJECT_ENVIRONMENT=/opt/venv" : "")]))
+        runtimeEnv = ["ENV VIRTUAL_ENV=/opt/venv PATH=\"/opt/venv/bin:$PATH\""]
         copies = ["/opt/venv"]
         notes.append("the builder installs into a virtual environment at /opt/venv, which the runtime stage copies (the same Python at the same path)")
         if copiesSourcesBefore(buildIndex + 1), let dir = workdirs[buildIndex] {
@@ -286,6 +325,7 @@ struct AppBuild {
         let runs: [(Instruction, Int, [[String]])]
         switch runCommands() { case .success(let r): runs = r; case .failure(let w): return .failure(w) }
         var built = false
+        var fatJarTask = false
         for (run, _, commands) in runs {
             for words in commands {
                 guard let tool = words.first else { continue }
@@ -293,6 +333,7 @@ struct AppBuild {
                 case "mvn", "./mvnw", "gradle", "./gradlew":
                     let goals = words.dropFirst().filter { !$0.hasPrefix("-") }
                     if goals.contains(where: { ["package", "install", "verify", "build", "bootJar", "jar", "shadowJar", "assemble"].contains($0) }) { built = true }
+                    if goals.contains(where: { ["bootJar", "shadowJar", "spring-boot:repackage"].contains($0) }) { fatJarTask = true }
                 case "chmod":
                     continue
                 default:
@@ -305,12 +346,22 @@ struct AppBuild {
         guard built else { return .failure(Why("no RUN builds a jar (mvn package, gradle build, bootJar)")) }
         guard requireEntry else { return .success(()) }
         guard let entry, let argv = Self.javaArgv(entry) else {
+            if let e = entry, e.original.contains("-jar"), e.original.contains("*") {
+                return .failure(Why("\(e.keyword) on line \(e.startLine) names the jar by a pattern; name it exactly so the runtime stage copies exactly it"))
+            }
             return .failure(Why("no CMD or ENTRYPOINT runs `java -jar FILE`"))
         }
         guard let jarIndex = argv.firstIndex(of: "-jar"), jarIndex + 1 < argv.count else { return .failure(Why("the command does not run `java -jar`")) }
         let jar = argv[jarIndex + 1]
         guard !jar.contains("*"), !jar.contains("$") else {
             return .failure(Why("the jar is named by a pattern (\(jar)); name it in CMD so the runtime stage can copy exactly it"))
+        }
+        // A jar run alone must carry its dependencies: Spring Boot, shaded or -all jars.
+        let buildFiles = ["pom.xml", "build.gradle", "build.gradle.kts"].compactMap { project?.text($0) }.joined(separator: "\n")
+        let fatByBuild = ["spring-boot-maven-plugin", "org.springframework.boot", "maven-shade-plugin", "jar-with-dependencies", "com.github.johnrengelman.shadow", "com.gradleup.shadow"].contains { buildFiles.contains($0) }
+        let fatByName = ["-all.jar", "-jar-with-dependencies.jar", "-shaded.jar", "-fat.jar"].contains { jar.hasSuffix($0) }
+        guard fatJarTask || fatByBuild || fatByName else {
+            return .failure(Why("\(jar) may load other jars from the build folder at run time (a Class-Path in its manifest); dockslim copies a jar alone only when it is a Spring Boot, shaded or -all jar, which the build file or task shows"))
         }
         guard let dir = workdirs[stage.instructions.firstIndex { $0 === entry }!] else { return .failure(Why("the folder the jar is in is not known")) }
         copies = [jar.hasPrefix("/") ? Paths.join("/", jar) : Paths.join(dir, jar)]

@@ -31,7 +31,7 @@ struct SplitPlan {
         stage = a.stage
         builderImage = a.image
         buildIndex = a.buildIndex
-        artifacts = a.copies.map { BuildAnalysis.Artifact(builderPath: $0, runtimePath: $0) }
+        artifacts = a.copies.map { BuildAnalysis.Artifact(builderPath: $0, runtimePath: $0) } + a.movedCopies.map { BuildAnalysis.Artifact(builderPath: $0.from, runtimePath: $0.to) }
         afterBuild = a.afterBuild
         packages = a.packages
         isApp = true
