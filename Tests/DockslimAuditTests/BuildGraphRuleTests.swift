@@ -67,3 +67,11 @@ extension BuildGraphRuleTests {
                     message: "`python3 -m pip install -r requirements/production.txt`")
     }
 }
+
+extension BuildGraphRuleTests {
+    /// The patterns hoist-manifests writes are manifest copies.
+    func testHoistedPatternsAreManifests() {
+        assertFindsNothing("DS012", "FROM node:22\nCOPY package*.json npm-shrinkwra[p].json .npmr[c] ./\nRUN npm ci\nCOPY . .\n")
+        assertFindsNothing("DS012", "FROM golang:1.25\nCOPY go.mod go.su[m] ./\nRUN go mod download\nCOPY . .\n")
+    }
+}

@@ -89,6 +89,19 @@ enum Manifests {
     /// A context path that names only a manifest (`package*.json`,
     /// `requirements/prod.txt` and `*.csproj` count).
     static func isManifest(_ path: String) -> Bool {
+        // `go.su[m]`, `.npmr[c]`: a one-character class matches that file or nothing (hoist-manifests writes these).
+        var plain = ""
+        var rest = Substring(path)
+        while let c = rest.first {
+            if c == "[", rest.count >= 3, rest.dropFirst(2).first == "]" {
+                plain.append(rest.dropFirst().first!)
+                rest = rest.dropFirst(3)
+            } else {
+                plain.append(c)
+                rest = rest.dropFirst()
+            }
+        }
+        let path = plain
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if names.contains(name) { return true }
         if name.hasPrefix("requirements") && (name.hasSuffix(".txt") || name.hasSuffix(".in")) { return true }
