@@ -25,7 +25,7 @@ struct FixChecker: Sendable {
         var result = Auditor.audit(dockerfile, project: project)
         var rewrites: [String: FileRewrite] = [:]
         Auditor.settleFixes(&result.findings, available: Set(plans.keys)) { id in
-            let rewrite = runner.run(plans[id]!, on: bytes, project: project)
+            let rewrite = runner.run(plans[id]!, on: bytes, project: project, parsed: dockerfile)
             rewrites[id] = rewrite
             guard rewrite.changed else { return .unchanged(rewrite.skipped ?? "makes no change") }
             var remaining: [String: Int] = [:]

@@ -69,39 +69,40 @@ public struct RecipeRunner: Sendable {
     }
 
     /// Runs the planned passes over `source`.
-    public func run(_ plan: [PlannedPass], on source: [UInt8], project: ProjectFacts?) -> FileRewrite {
-        let tree = Parser.parse(source)
+    public func run(_ plan: [PlannedPass], on source: [UInt8], project: ProjectFacts?, parsed: Dockerfile? = nil) -> FileRewrite {
+        let model = parsed ?? Dockerfile(tree: Parser.parse(source))
+        let tree = model.tree
         if let rejection = tree.diagnostics.first(where: { $0.rejectedByBuildKit }) {
             return FileRewrite(original: source, output: source, steps: [],
                                skipped: "BuildKit rejects this file (line \(rejection.location.line): \(rejection.message))")
         }
         var current = source
-        var currentTree = tree
+        var currentModel = model
         var steps: [StepReport] = []
         let lastRequired = plan.lastIndex { $0.required } ?? -1
         // A file that already has what the recipe makes (its last required
         // step has nothing to do from the start) is left as its authors wrote it.
         if lastRequired >= 0 {
-            let outcome = plan[lastRequired].pass.apply(to: FileContext(tree: tree, project: project))
+            let outcome = plan[lastRequired].pass.apply(to: FileContext(dockerfile: model, project: project))
             if outcome.alreadyDone {
                 return FileRewrite(original: source, output: source, steps: [],
                                    skipped: "the file already has what the recipe makes: \(outcome.notes.first ?? "")")
             }
         }
         for (index, planned) in plan.enumerated() {
-            let context = FileContext(tree: currentTree, project: project)
+            let context = FileContext(dockerfile: currentModel, project: project)
             let outcome = planned.pass.apply(to: context)
             var report = StepReport(pass: planned.id, input: current, output: current, edits: [], notes: outcome.notes, alreadyDone: outcome.alreadyDone)
             if outcome.changed {
                 if let next = TextEdit.apply(outcome.edits, to: current) {
-                    let nextTree = Parser.parse(next)
-                    if let worse = Self.newProblem(before: currentTree, after: nextTree) {
+                    let nextModel = Dockerfile(tree: Parser.parse(next))
+                    if let worse = Self.newProblem(before: currentModel, after: nextModel) {
                         report.notes.append("not applied: the edit would \(worse)")
                     } else {
                         report.output = next
                         report.edits = outcome.edits
                         current = next
-                        currentTree = nextTree
+                        currentModel = nextModel
                     }
                 } else {
                     report.notes.append("not applied: the pass made overlapping edits")
@@ -124,17 +125,16 @@ public struct RecipeRunner: Sendable {
     }
 
     /// A parse problem the new text has and the old one had not.
-    static func newProblem(before: SyntaxTree, after: SyntaxTree) -> String? {
-        func errors(_ t: SyntaxTree) -> [String: Int] {
+    static func newProblem(before: Dockerfile, after: Dockerfile) -> String? {
+        // `Dockerfile.diagnostics` holds the parser's, then the model's.
+        func errors(_ m: Dockerfile) -> [String: Int] {
             var c: [String: Int] = [:]
-            for d in t.diagnostics where d.severity == .error { c[d.code, default: 0] += 1 }
-            let model = Dockerfile(tree: t).diagnostics
-            for d in model where d.severity == .error { c["model:" + d.code, default: 0] += 1 }
+            for d in m.diagnostics where d.severity == .error { c[d.code, default: 0] += 1 }
             return c
         }
         let old = errors(before)
         for (code, n) in errors(after) where n > old[code, default: 0] {
-            let message = (after.diagnostics + Dockerfile(tree: after).diagnostics).first { $0.code == code || "model:" + $0.code == code }?.message ?? code
+            let message = after.diagnostics.first { $0.code == code }?.message ?? code
             return "introduce an error (\(message))"
         }
         return nil

@@ -47,9 +47,14 @@ public struct FileContext: Sendable {
     public let project: ProjectFacts?
 
     public init(tree: SyntaxTree, project: ProjectFacts?) {
-        self.tree = tree
-        self.dockerfile = Dockerfile(tree: tree)
-        self.style = FileStyle(of: tree)
+        self.init(dockerfile: Dockerfile(tree: tree), project: project)
+    }
+
+    /// With a model already built from the tree.
+    public init(dockerfile: Dockerfile, project: ProjectFacts?) {
+        self.tree = dockerfile.tree
+        self.dockerfile = dockerfile
+        self.style = FileStyle(of: dockerfile.tree)
         self.project = project
     }
 
