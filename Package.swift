@@ -15,7 +15,7 @@ let package = Package(
         .target(name: "DockerfileModel", dependencies: ["DockerfileSyntax"]),
         .target(name: "UnifiedDiff"),
         .target(name: "DockslimRewrite", dependencies: ["DockerfileSyntax", "DockerfileModel"]),
-        .target(name: "BuiltinRecipes", dependencies: ["DockslimRewrite"], path: "Recipes"),
+        .target(name: "BuiltinRecipes", dependencies: ["DockslimRewrite"], path: "Recipes", exclude: ["examples"]),
         .target(name: "DockslimAudit", dependencies: ["DockerfileSyntax", "DockerfileModel", "DockslimRewrite"]),
         .target(name: "DockslimReport", dependencies: ["DockerfileSyntax", "DockerfileModel", "DockslimAudit"]),
         .target(name: "DockslimCLI", dependencies: ["DockerfileSyntax", "DockerfileModel", "DockslimRewrite", "DockslimAudit", "DockslimReport", "BuiltinRecipes", "UnifiedDiff"]),
