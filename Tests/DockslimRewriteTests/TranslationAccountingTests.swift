@@ -31,6 +31,7 @@ final class TranslationAccountingTests: XCTestCase {
                 XCTAssertEqual(commentLines(input), commentLines(result.output), "\(recipe)/\(name): a comment line was lost")
             }
         }
+        if ProcessInfo.processInfo.environment["DOCKSLIM_PRINT_COUNTS"] == "1" { print("accounting: \(changedFiles) files, \(checked) removed commands") }
         XCTAssertGreaterThanOrEqual(changedFiles, 15)
         XCTAssertGreaterThanOrEqual(checked, 40)
     }

@@ -44,9 +44,17 @@ struct AppBuild {
         }
     }
 
-    /// `nil` when the stage is not on a Node, Python or Java image.
+    /// Debian 13 (trixie), whose `python3` is the interpreter distroless
+    /// `python3-debian13` carries, at the same path.
+    static func isTrixie(_ ref: ImageReference) -> Bool {
+        ref.name == "debian" && ImageCatalogLite.isOfficial(ref) && ["trixie", "13", "trixie-slim", "13-slim"].contains(ref.tag ?? "")
+    }
+
+    /// `nil` when the stage is not on a Node, Python or Java image (or Debian 13 installing python3).
     static func analyse(_ stage: Stage, in file: Dockerfile, project: ProjectFacts?, requireEntry: Bool = true) -> Result<AppBuild, Why>? {
-        guard case .image(let ref) = stage.base, let language = language(of: ref) else { return nil }
+        guard case .image(let ref) = stage.base else { return nil }
+        let installsPython = stage.instructions.contains { $0.kind == .run && BuildAnalysis.installedPackages(Array($0.original.split(separator: " ").map(String.init).dropFirst())).contains("python3") }
+        guard let language = language(of: ref) ?? (isTrixie(ref) && installsPython ? .python : nil) else { return nil }
         let name = "\(language == .node ? "Node.js" : language == .python ? "Python" : "Java") stage"
         guard let buildIndex = stage.instructions.lastIndex(where: { $0.kind == .run }) else {
             return .failure(Why("the \(name) runs no install or build"))
@@ -295,8 +303,13 @@ struct AppBuild {
             }
         }
         guard let install = firstInstall else { return .failure(Why("no RUN installs the dependencies with pip")) }
+        let system = Self.isTrixie(image)
+        if system && !packages.contains("python3-venv") {
+            return .failure(Why("Debian's python3 needs python3-venv installed to create the virtual environment"))
+        }
         let runtimeLibraries = packages.filter { p in
             let n = p.split(separator: "=").first.map(String.init) ?? p
+            if system && ["python3", "python3-venv", "python3-pip"].contains(n) { return false }
             return !["gcc", "g++", "make", "build-essential", "build-base", "python3-dev", "libc6-dev", "musl-dev", "git", "curl", "wget", "ca-certificates", "pkg-config", "pkgconf"].contains(n)
         }
         if !runtimeLibraries.isEmpty {
@@ -308,7 +321,7 @@ struct AppBuild {
             let t = w.first ?? ""
             return ["pip", "pip3", "poetry", "uv"].contains(t) || (t.hasPrefix("python") && w.dropFirst().first == "-m" && w.dropFirst(2).first == "pip")
         } }?.0 ?? install
-        builderInsertions.append((first, ["RUN python -m venv /opt/venv",
+        builderInsertions.append((first, ["RUN \(system ? "python3" : "python") -m venv /opt/venv",
                                           "ENV VIRTUAL_ENV=/opt/venv PATH=\"/opt/venv/bin:$PATH\"" + (usesUV ? " UV_PROJECT_ENVIRONMENT=/opt/venv" : "")]))
         runtimeEnv = ["ENV VIRTUAL_ENV=/opt/venv PATH=\"/opt/venv/bin:$PATH\""]
         copies = ["/opt/venv"]

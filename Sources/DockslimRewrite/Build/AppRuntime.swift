@@ -61,7 +61,14 @@ enum AppRuntime {
             newImage = (image ?? "python") + ":" + (tag ?? (ver + "-slim" + (release.map { "-\($0)" } ?? "")))
             knownUsers = ["root", "nobody"]
         case (.python, .distroless):
-            return .unchanged("not moved to distroless: the virtual environment uses \(ref.original)'s interpreter (/usr/local/bin/python\(ver)); distroless python3-debian13 has Debian's /usr/bin/python3.13, so the environment would break. Build on debian:trixie with python3-venv, or use python-slim")
+            guard AppBuild.isTrixie(ref) else {
+                return .unchanged("not moved to distroless: the virtual environment uses \(ref.original)'s interpreter (/usr/local/bin/python\(ver)); distroless python3-debian13 has Debian's /usr/bin/python3.13, so the environment would break. Build on debian:trixie with python3-venv, or use python-slim")
+            }
+            newImage = (image ?? "gcr.io/distroless/python3-debian13") + ":" + (tag ?? "nonroot")
+            shellless = true; knownUsers = ["root", "nonroot", "nobody"]
+            return pythonDistroless(file: file, runtime: runtime, newImage: newImage, editor: &editor, knownUsers: knownUsers)
+        case (.python, _) where AppBuild.isTrixie(ref):
+            return .unchanged("not moved to \(target.rawValue): a virtual environment built with Debian's python3 moves only to distroless python3-debian13")
         case (.python, _):
             return .unchanged("not moved to \(target.rawValue): dockslim moves Python only to a slim image of the same version (Alpine needs musllinux wheels for every package)")
         case (.java, .distroless):
@@ -141,6 +148,38 @@ enum AppRuntime {
             notes.append("stage \(builder.stage.name ?? String(builder.stage.index)): a dependency with a native addon would need python3, make and g++ (apk add) to build on Alpine")
         }
         return PassOutcome(edits: editor.edits, notes: notes)
+    }
+
+    /// distroless python3: the venv's interpreter runs the program (the
+    /// image's own python3 would not see the environment).
+    static func pythonDistroless(file: FileContext, runtime: Stage, newImage: String, editor: inout TreeEditor, knownUsers: Set<String>) -> PassOutcome {
+        let kw = file.style.keyword
+        if runtime.instructions.contains(where: { $0.kind == .entrypoint }) { return .unchanged("not moved to distroless: the runtime stage sets its own ENTRYPOINT") }
+        for i in runtime.instructions {
+            let line = "\(i.keyword) on line \(i.startLine)"
+            switch i.kind {
+            case .run: return .unchanged("not moved to distroless: \(line) needs a shell, which \(newImage) lacks")
+            case .user:
+                let name = (i.argumentStrings.first ?? "").split(separator: ":").first.map(String.init) ?? ""
+                if !name.allSatisfy(\.isNumber) && !knownUsers.contains(name) { return .unchanged("not moved: \(line) names the user \(name), which \(newImage) does not have") }
+            case .healthcheck:
+                editor.remove(i.node, reason: "\(line) dropped: \(newImage) has no shell or tools to run it")
+            case .cmd:
+                guard var argv = execWords(i) else { return .unchanged("not moved: \(line) needs a shell, which \(newImage) lacks") }
+                if ["python", "python3"].contains(argv.first ?? "") { argv.removeFirst() }
+                else if let tool = argv.first, ["gunicorn", "uvicorn", "flask", "celery", "hypercorn", "daphne", "waitress-serve"].contains(tool) {
+                    argv = ["-m", tool == "waitress-serve" ? "waitress" : tool] + argv.dropFirst()
+                } else {
+                    return .unchanged("not moved: \(line) runs \(argv.first ?? "nothing"), which dockslim cannot start through the environment's python")
+                }
+                let text = "\(kw("ENTRYPOINT")) [\"/opt/venv/bin/python\"]" + file.style.newline + "\(kw("CMD")) " + json(argv)
+                editor.replace(i.node, with: text, reason: "\(line): the environment's python runs the program, as \(newImage)'s own python3 would not see /opt/venv")
+            default: break
+            }
+        }
+        guard let baseWord = runtime.baseNode else { return .unchanged("FROM has no image") }
+        editor.replace(baseWord, with: newImage, reason: "the Python runtime stage moves to \(newImage): the same /usr/bin/python3 the virtual environment was made with, without shell or package manager")
+        return PassOutcome(edits: editor.edits)
     }
 
     /// Packages whose install builds a native addon.

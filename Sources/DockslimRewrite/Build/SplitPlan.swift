@@ -11,6 +11,8 @@ struct SplitPlan {
     let afterBuild: [Instruction]
     let packages: [String]
     let isApp: Bool
+    /// Python checks its packages itself (Debian's python3 is the runtime's own).
+    var checksOwnPackages = false
     var builderInsertions: [(Instruction, [String])] = []
     var builderAppend: [String] = []
     var runtimeEnv: [String] = []
@@ -35,6 +37,7 @@ struct SplitPlan {
         afterBuild = a.afterBuild
         packages = a.packages
         isApp = true
+        checksOwnPackages = a.language == .python
         builderInsertions = a.builderInsertions.map { ($0.before, $0.lines) }
         builderAppend = a.builderAppend
         runtimeEnv = a.runtimeEnv

@@ -92,7 +92,7 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
         if final.from.flag("platform") != nil {
             return .unchanged("\(name) not split: FROM --platform makes it a cross-platform build, whose runtime stage needs another platform")
         }
-        if plan.isApp {
+        if plan.isApp && !plan.checksOwnPackages {
             let runtimePackages = plan.packages.filter { !Toolchains.isBuildOnlyPackage($0) }
             if !runtimePackages.isEmpty {
                 return .unchanged("\(name) not split: it installs \(runtimePackages.joined(separator: ", ")), which the program may need at run time")
