@@ -132,6 +132,20 @@ public struct TranslatePackages: RewritePass {
     /// What musl may break, as notes.
     private func muslWarnings(_ stage: Stage, label: String) -> [String] {
         var out: [String] = []
+        let scripts = stage.instructions.filter { [.run, .cmd, .entrypoint].contains($0.kind) }.flatMap { i -> [String] in
+            let words: [String]
+            switch i.command {
+            case .exec(let w): words = w
+            case .shell(let t): words = ShellCommandList.parse(t)?.commands.flatMap(\.texts) ?? []
+            case nil: words = []
+            }
+            return words.filter { $0.hasSuffix(".sh") }
+        }
+        if !scripts.isEmpty {
+            var unique: [String] = []
+            for s in scripts where !unique.contains(s) { unique.append(s) }
+            out.append("\(label): runs \(unique.joined(separator: ", ")); a script that starts with #!/bin/bash needs bash, which Alpine has only when installed (apk add bash)")
+        }
         for run in stage.instructions where run.kind == .run {
             let text = run.original
             if text.contains("pip install") || text.contains("pip3 install") {
