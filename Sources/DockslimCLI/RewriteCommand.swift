@@ -102,7 +102,11 @@ enum RewriteCommand {
                 failures.append((path, e.description))
             case .success(let rewrite):
                 summary.count(rewrite)
-                if let why = rewrite.skipped, !options.quiet, !options.json { console.stderr.write("\(label): skipped: \(why)\n") }
+                if !options.quiet && !options.json {
+                    if let why = rewrite.skipped { console.stderr.write("\(label): skipped: \(why)\n") }
+                    for d in rewrite.declined { console.stderr.write("\(label): left alone: \(d.pass): \(d.text)\n") }
+                    for w in rewrite.warnings { console.stderr.write("\(label): warning: \(w.pass): \(w.text)\n") }
+                }
                 var patch: [UInt8] = []
                 if rewrite.changed {
                     patch = options.explain ? PatchRenderer.explained(path: label, rewrite)

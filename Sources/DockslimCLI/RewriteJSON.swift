@@ -24,8 +24,19 @@ enum RewriteJSON {
             w.comma(); w.key("reasons"); w.array(s.notes) { $0.string($1) }
             w.close()
         }
+        w.comma(); w.key("warnings"); attributed(r.warnings, into: &w)
+        w.comma(); w.key("leftAlone"); attributed(r.declined, into: &w)
         w.comma(); w.key("patch"); w.string(patch)
         w.close()
+    }
+
+    private static func attributed(_ xs: [(pass: String, text: String)], into w: inout JSONWriter) {
+        w.array(xs) { w, x in
+            w.open()
+            w.key("pass"); w.string(x.pass)
+            w.comma(); w.key("message"); w.string(x.text)
+            w.close()
+        }
     }
 
     private static func uniqued(_ xs: [String]) -> [String] {

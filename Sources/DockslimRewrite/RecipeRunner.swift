@@ -93,11 +93,14 @@ public struct RecipeRunner: Sendable {
             let context = FileContext(dockerfile: currentModel, project: project)
             let outcome = planned.pass.apply(to: context)
             var report = StepReport(pass: planned.id, input: current, output: current, edits: [], notes: outcome.notes, alreadyDone: outcome.alreadyDone)
+            report.warnings = outcome.warnings
+            report.declined = outcome.declined
             if outcome.changed {
                 if let next = TextEdit.apply(outcome.edits, to: current) {
                     let nextModel = Dockerfile(tree: Parser.parse(next))
                     if let worse = Self.newProblem(before: currentModel, after: nextModel) {
                         report.notes.append("not applied: the edit would \(worse)")
+                        report.declined.append("not applied: the edit would \(worse)")
                     } else {
                         report.output = next
                         report.edits = outcome.edits
@@ -106,6 +109,7 @@ public struct RecipeRunner: Sendable {
                     }
                 } else {
                     report.notes.append("not applied: the pass made overlapping edits")
+                    report.declined.append("not applied: the pass made overlapping edits")
                 }
             }
             steps.append(report)
@@ -150,6 +154,17 @@ public struct FileRewrite: Sendable {
     public let skipped: String?
 
     public var changed: Bool { output != original }
+
+    /// What the user must check in the output: warnings of the steps whose
+    /// edits stand, or that found their work already done, when the file changed.
+    public var warnings: [(pass: String, text: String)] {
+        changed ? steps.filter { $0.applied || $0.alreadyDone }.flatMap { s in s.warnings.map { (s.pass, $0) } } : []
+    }
+
+    /// What the passes left alone and why (a skipped file says it once, in `skipped`).
+    public var declined: [(pass: String, text: String)] {
+        skipped == nil ? steps.flatMap { s in s.declined.map { (s.pass, $0) } } : []
+    }
 }
 
 /// One pass's part: its input and output, its edits (with reasons) and its notes.
@@ -160,6 +175,9 @@ public struct StepReport: Sendable {
     public var edits: [TextEdit]
     public var notes: [String]
     public var alreadyDone = false
+    /// See `PassOutcome.warnings` and `PassOutcome.declined`.
+    public var warnings: [String] = []
+    public var declined: [String] = []
 
     public var applied: Bool { !edits.isEmpty }
 }

@@ -92,21 +92,64 @@ public struct ProjectFacts: Sendable {
 /// left alone and why.
 public struct PassOutcome: Sendable {
     public var edits: [TextEdit]
+    /// Every note, in order: what the pass did, found or left alone.
     public var notes: [String]
+    /// Notes the user must read when the edits stand (a pin dropped, a musl risk).
+    public var warnings: [String]
+    /// Places the pass found work to do and left alone because it could not
+    /// prove the change safe, with the reason; shown even when nothing changed.
+    public var declined: [String]
     /// Nothing to change because the file already has what the pass makes
     /// (a required step is then satisfied).
     public var alreadyDone: Bool
 
     public init(edits: [TextEdit] = [], notes: [String] = [], alreadyDone: Bool = false) {
+        self.init(edits: edits, notes: PassNotes(notes), alreadyDone: alreadyDone)
+    }
+
+    public init(edits: [TextEdit] = [], notes: PassNotes, alreadyDone: Bool = false) {
         self.edits = edits
-        self.notes = notes
+        self.notes = notes.all
+        self.warnings = notes.warnings
+        self.declined = notes.declined
         self.alreadyDone = alreadyDone
     }
 
     public static func unchanged(_ why: String) -> PassOutcome { PassOutcome(notes: [why]) }
     public static func done(_ why: String) -> PassOutcome { PassOutcome(notes: [why], alreadyDone: true) }
+    /// Work found and left alone: the file stays as it is, and the user is told why.
+    public static func declined(_ why: String) -> PassOutcome {
+        var n = PassNotes()
+        n.decline(why)
+        return PassOutcome(notes: n)
+    }
 
     public var changed: Bool { !edits.isEmpty }
+}
+
+/// A pass's notes as it gathers them, each said once and sorted by weight.
+public struct PassNotes: Sendable {
+    public private(set) var all: [String]
+    public private(set) var warnings: [String] = []
+    public private(set) var declined: [String] = []
+
+    public init(_ notes: [String] = []) { all = notes }
+
+    /// What the pass did or found; shown in JSON and `--explain`.
+    public mutating func info(_ s: String) { all.append(s) }
+    /// What the user must check in the output.
+    public mutating func warn(_ s: String) { all.append(s); warnings.append(s) }
+    /// Work found and left alone, with the reason.
+    public mutating func decline(_ s: String) { all.append(s); declined.append(s) }
+
+    public var isEmpty: Bool { all.isEmpty }
+
+    /// Another list's notes after these, each kept in its kind.
+    public mutating func append(_ other: PassNotes) {
+        all += other.all
+        warnings += other.warnings
+        declined += other.declined
+    }
 }
 
 /// A recipe or pass that cannot be used as written.

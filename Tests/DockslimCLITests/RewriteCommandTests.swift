@@ -85,6 +85,29 @@ final class RewriteCommandTests: XCTestCase {
         XCTAssertEqual(run.stderr, "")
     }
 
+    /// What a pass left alone, and what the user must check, are said on
+    /// stderr in text mode and kept apart in JSON.
+    func testLeftAloneAndWarningsAreSaid() throws {
+        let dir = try temporaryFolder(self)
+        try write("FROM alpine:3.20\nRUN add-apt-repository ppa:x/y && apt-get install -y python3.12\n", to: dir.appendingPathComponent("Dockerfile"))
+        let other = dir.appendingPathComponent("pinned")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try write("FROM alpine:3.20\nRUN apt-get install -y curl=7.88.1-10\n", to: other.appendingPathComponent("Dockerfile"))
+        let run = Run(["rewrite", "--recipe", "translate-packages", dir.path])
+        XCTAssertEqual(run.code, 0)
+        XCTAssertTrue(run.stderr.contains("\(dir.path)/Dockerfile: left alone: translate-packages: stage 0: RUN on line 2 left as it is: `add-apt-repository`"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("\(dir.path)/pinned/Dockerfile: warning: translate-packages: stage 0, line 2: version pins dropped"), run.stderr)
+        XCTAssertEqual(Run(["rewrite", "--recipe", "translate-packages", "-q", dir.path]).stderr, "")
+        let json = Run(["rewrite", "--recipe", "translate-packages", "--format", "json", dir.path])
+        let files = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["files"] as? [[String: Any]])
+        let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0["path"] as? String ?? "", $0) })
+        let ppa = try XCTUnwrap(byPath[dir.path + "/Dockerfile"])
+        XCTAssertEqual((ppa["leftAlone"] as? [[String: Any]])?.first?["pass"] as? String, "translate-packages")
+        XCTAssertEqual((ppa["warnings"] as? [Any])?.count, 0)
+        let pinned = try XCTUnwrap(byPath[dir.path + "/pinned/Dockerfile"])
+        XCTAssertTrue(((pinned["warnings"] as? [[String: Any]])?.first?["message"] as? String ?? "").contains("curl=7.88.1-10"))
+    }
+
     func testJSONFormat() throws {
         _ = try goProject()
         let run = Run(["rewrite", "--recipe", "hoist-manifests", "--format", "json"])

@@ -6,6 +6,8 @@ RUN apk add --no-cache \
         # TLS
         openssl-dev \
         ca-certificates
+COPY src/ /src/
+RUN make -C /src && make -C /src install
 RUN adduser -D -S -u 10001 app
 USER app
 CMD ["/usr/local/bin/app"]

@@ -1,3 +1,3 @@
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends libfrobnicate9 && rm -rf /var/lib/apt/lists/*
-CMD ["frob"]
+RUN apt-get update && apt-get install -y --no-install-recommends libfrobnicate9 curl && rm -rf /var/lib/apt/lists/*
+CMD ["curl", "--version"]

@@ -1,3 +1,4 @@
+import DockslimRewrite
 import DockerfileModel
 
 /// DS010: apt installs recommended packages too.

@@ -1,3 +1,4 @@
+import DockslimRewrite
 import DockerfileModel
 
 /// DS009: apt's package lists left in a shipped layer.

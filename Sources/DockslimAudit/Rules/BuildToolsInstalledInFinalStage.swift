@@ -1,3 +1,4 @@
+import DockslimRewrite
 import DockerfileModel
 
 /// DS002: compilers or `-dev` packages installed where they ship.

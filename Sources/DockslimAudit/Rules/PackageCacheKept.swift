@@ -1,3 +1,4 @@
+import DockslimRewrite
 import DockerfileModel
 
 /// DS011: a package manager's download cache left in a shipped layer.

@@ -37,7 +37,7 @@ enum AppRuntime {
         let kw = file.style.keyword
         let (ver, release) = version(ref)
         var newImage: String
-        var notes: [String] = []
+        var notes = PassNotes()
         // What the new image's entrypoint adds in front of CMD.
         var entryPrefix: [String] = []
         var shellless = false
@@ -84,6 +84,11 @@ enum AppRuntime {
             return .unchanged("not moved to scratch: a \(label) program needs its runtime")
         }
         if newImage == runtime.resolvedBase { return .done("the runtime stage is already on \(newImage)") }
+        if !shellless, let newRef = ImageReference(newImage) {
+            let os = target == .alpine || newImage.contains("alpine") ? ImageTools.alpine : ImageTools.debianSlim
+            let check = StagePrograms(baseline: os.union(ImageTools.languageTools(of: newRef)))
+            if let why = check.missing(in: [runtime], assumeLanguageInstalls: true) { return .declined("not moved to \(newImage): \(why)") }
+        }
 
         let hasEntrypoint = runtime.instructions.contains { $0.kind == .entrypoint }
         for i in runtime.instructions {
@@ -106,6 +111,7 @@ enum AppRuntime {
                 return .unchanged("not moved: \(line) names the user \(name), which \(newImage) does not have")
             case .healthcheck where shellless:
                 editor.remove(i.node, reason: "\(line) dropped: \(newImage) has no shell or tools to run it")
+                notes.warn("`\(i.original)` dropped: \(newImage) has no shell or tools to run it; a probe of the orchestrator (or a health endpoint it polls) takes its place")
             case .entrypoint where !entryPrefix.isEmpty:
                 guard let argv = execWords(i), argv.starts(with: [entryPrefix[0]]) || argv.first == "/usr/bin/\(entryPrefix[0])" else {
                     return .unchanged("not moved: \(line) does not run \(entryPrefix[0]), which is what \(newImage) runs")
@@ -128,7 +134,7 @@ enum AppRuntime {
                 if !options.isEmpty {
                     guard options.allSatisfy({ !$0.contains("\"") && !$0.contains("$") }) else { return .unchanged("not moved: \(line) has JVM options dockslim cannot move") }
                     text = "\(kw("ENV")) JAVA_TOOL_OPTIONS=\"\(options.joined(separator: " "))\"" + file.style.newline + text
-                    notes.append("\(line): the JVM options move to JAVA_TOOL_OPTIONS, since \(newImage) runs `java -jar` itself")
+                    notes.info("\(line): the JVM options move to JAVA_TOOL_OPTIONS, since \(newImage) runs `java -jar` itself")
                 }
                 editor.replace(i.node, with: text, reason: "\(line): \(newImage) runs `\(entryPrefix.joined(separator: " "))` itself; CMD gives it the rest")
             default:
@@ -145,7 +151,7 @@ enum AppRuntime {
             }
             guard let word = builder.stage.baseNode else { return .unchanged("the builder's FROM has no image") }
             editor.replace(word, with: newImage, reason: "the builder moves to \(newImage) too, so node_modules is built for musl")
-            notes.append("stage \(builder.stage.name ?? String(builder.stage.index)): a dependency with a native addon would need python3, make and g++ (apk add) to build on Alpine")
+            notes.warn("stage \(builder.stage.name ?? String(builder.stage.index)): a dependency with a native addon would need python3, make and g++ (apk add) to build on Alpine")
         }
         return PassOutcome(edits: editor.edits, notes: notes)
     }
@@ -154,6 +160,7 @@ enum AppRuntime {
     /// image's own python3 would not see the environment).
     static func pythonDistroless(file: FileContext, runtime: Stage, newImage: String, editor: inout TreeEditor, knownUsers: Set<String>) -> PassOutcome {
         let kw = file.style.keyword
+        var notes = PassNotes()
         if runtime.instructions.contains(where: { $0.kind == .entrypoint }) { return .unchanged("not moved to distroless: the runtime stage sets its own ENTRYPOINT") }
         for i in runtime.instructions {
             let line = "\(i.keyword) on line \(i.startLine)"
@@ -164,6 +171,7 @@ enum AppRuntime {
                 if !name.allSatisfy(\.isNumber) && !knownUsers.contains(name) { return .unchanged("not moved: \(line) names the user \(name), which \(newImage) does not have") }
             case .healthcheck:
                 editor.remove(i.node, reason: "\(line) dropped: \(newImage) has no shell or tools to run it")
+                notes.warn("`\(i.original)` dropped: \(newImage) has no shell or tools to run it; a probe of the orchestrator (or a health endpoint it polls) takes its place")
             case .cmd:
                 guard var argv = execWords(i) else { return .unchanged("not moved: \(line) needs a shell, which \(newImage) lacks") }
                 if ["python", "python3"].contains(argv.first ?? "") { argv.removeFirst() }
@@ -179,7 +187,7 @@ enum AppRuntime {
         }
         guard let baseWord = runtime.baseNode else { return .unchanged("FROM has no image") }
         editor.replace(baseWord, with: newImage, reason: "the Python runtime stage moves to \(newImage): the same /usr/bin/python3 the virtual environment was made with, without shell or package manager")
-        return PassOutcome(edits: editor.edits)
+        return PassOutcome(edits: editor.edits, notes: notes)
     }
 
     /// Packages whose install builds a native addon.

@@ -14,6 +14,13 @@ struct RunTranslation {
 
     private(set) var edits: [Edit] = []
     private(set) var notes: [String] = []
+    /// The notes a user must read: pins and packages dropped, bash added.
+    private(set) var warnings: [String] = []
+    private mutating func warn(_ s: String) {
+        notes.append(s)
+        warnings.append(s)
+    }
+
     /// Every command of the RUN goes: the instruction is removed.
     private(set) var removesInstruction = false
     /// The RUN installs packages with apk after translation.
@@ -24,7 +31,8 @@ struct RunTranslation {
 
     /// Translates a RUN; `nil` when it has no package command (nothing to do).
     static func translate(_ run: Instruction, addBash: Bool) -> Result<RunTranslation, Refusal>? {
-        let raw = run.original
+        // The here-document bodies too: `RUN <<EOT` hides its commands there.
+        let raw = run.original + run.heredocs.map { String(decoding: $0.content, as: UTF8.self) }.joined()
         let mentions = ["apt-get", "apt ", "aptitude", "dpkg", "yum", "dnf", "microdnf", "useradd", "groupadd", "/etc/apt", "apt-key", "add-apt-repository", "locale-gen"]
         guard mentions.contains(where: { raw.contains($0) }) else { return nil }
         guard let shell = RunShellText(run) else {
@@ -67,7 +75,7 @@ struct RunTranslation {
                 changes[last] = (changes[last] ?? c.words[last].raw) + " bash"
                 plan = .words(changes, deleted: deleted)
                 bashPending = false
-                notes.append("added bash to apk add on line \(shell.run.startLine): the stage runs bash, which Alpine does not have")
+                warn("added bash to apk add on line \(shell.run.startLine): the stage runs bash, which Alpine does not have")
             }
             plans.append(plan)
         }
@@ -233,8 +241,8 @@ struct RunTranslation {
                     if fresh.isEmpty { deleted.insert(i) } else if fresh != [w] { changes[i] = fresh.joined(separator: " ") }
                 }
             }
-            if !pins.isEmpty { notes.append("version pins dropped (Alpine's versions differ): \(pins.joined(separator: ", "))") }
-            if !dropped.isEmpty { notes.append("nothing to install on Alpine for \(dropped.joined(separator: "; "))") }
+            if !pins.isEmpty { warn("version pins dropped (Alpine's versions differ): \(pins.joined(separator: ", "))") }
+            if !dropped.isEmpty { warn("nothing to install on Alpine for \(dropped.joined(separator: "; "))") }
             if emitted.isEmpty {
                 return .delete("`\(words.joined(separator: " "))` \(removing ? "removes" : "installs") nothing on Alpine")
             }

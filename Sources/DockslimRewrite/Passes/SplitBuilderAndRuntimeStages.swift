@@ -213,8 +213,8 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
             guard let last = file.dockerfile.instructions.last else { return .unchanged("no instructions") }
             editor.insert([""] + header, after: last.node, reason: reason)
         }
-        var notes: [String] = plan.notes
-        if !extra.isEmpty { notes.append("\(name): also copied \(extra.joined(separator: ", ")), which the program may read at run time") }
+        var notes = PassNotes(plan.notes)
+        if !extra.isEmpty { notes.warn("\(name): also copied \(extra.joined(separator: ", ")), which the program may read at run time") }
         return PassOutcome(edits: editor.edits, notes: notes)
     }
 

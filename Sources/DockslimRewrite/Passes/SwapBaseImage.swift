@@ -195,6 +195,7 @@ public struct SwapBaseImage: RewritePass {
 
         var editor = file.editor()
         let shellless = target != .alpine
+        var dropped = PassNotes()
         let programs = Set(builders.flatMap { $0.artifacts.map(\.builderPath) } + final.instructions.compactMap { i -> String? in
             guard i.kind == .copy, i.flag("from") != nil else { return nil }
             return i.argumentStrings.last
@@ -232,7 +233,10 @@ public struct SwapBaseImage: RewritePass {
                     if !shellless || i.form == .exec { continue }
                 }
                 if target == .alpine, let tool, Self.busyboxTools.contains(tool), single { continue }
-                editor.remove(i.node, reason: "\(line) dropped: it runs \(tool ?? "a shell command")\(shellless && i.form == .shell ? " through a shell" : ""), which \(newImage) does not have")
+                let why = "\(line) dropped: it runs \(tool ?? "a shell command")\(shellless && i.form == .shell ? " through a shell" : ""), which \(newImage) does not have"
+                editor.remove(i.node, reason: why)
+                // The split before this pass moved the lines: name the instruction, not its line.
+                dropped.warn("`\(i.original)` dropped: it runs \(tool ?? "a shell command"), which \(newImage) does not have; a probe of the orchestrator takes its place")
             default:
                 break
             }
@@ -245,7 +249,7 @@ public struct SwapBaseImage: RewritePass {
                 ? "Alpine needs CA certificates and time zone data installed for the program"
                 : "scratch has no CA certificates: the builder's are copied for TLS")
         }
-        return PassOutcome(edits: editor.edits)
+        return PassOutcome(edits: editor.edits, notes: dropped)
     }
 
     private func reason(isStatic: Bool, libcs: Set<Toolchains.Libc>, newImage: String, builder: String) -> String {

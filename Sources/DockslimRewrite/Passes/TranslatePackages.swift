@@ -55,7 +55,7 @@ public struct TranslatePackages: RewritePass {
         let alpine = df.stages.filter { Self.runsOnAlpine($0, in: df) }
         guard !alpine.isEmpty else { return .unchanged("no stage runs on Alpine") }
         var editor = file.editor()
-        var notes: [String] = []
+        var notes = PassNotes()
         var changed = false
         for stage in alpine {
             let label = "stage \(stage.name ?? String(stage.index))"
@@ -64,7 +64,7 @@ public struct TranslatePackages: RewritePass {
             for run in runs {
                 switch RunTranslation.translate(run, addBash: false) {
                 case nil: continue
-                case .failure(let r)?: return .unchanged("\(label): \(r.reason)")
+                case .failure(let r)?: return .declined("\(label): \(r.reason)")
                 case .success(let t)?: translations.append((run, t))
                 }
             }
@@ -76,7 +76,7 @@ public struct TranslatePackages: RewritePass {
                 } else {
                     let line = "\(file.style.keyword("RUN")) apk add --no-cache bash"
                     editor.insert([line], before: user.node, reason: "\(label): \(user.keyword) on line \(user.startLine) runs bash, which Alpine does not have")
-                    notes.append("\(label): added `RUN apk add --no-cache bash` before line \(user.startLine), which runs bash")
+                    notes.warn("\(label): added `RUN apk add --no-cache bash` before line \(user.startLine), which runs bash")
                     changed = true
                 }
             }
@@ -87,12 +87,19 @@ public struct TranslatePackages: RewritePass {
                 } else {
                     for e in t.edits { editor.replace(e.range, with: e.text, reason: reason) }
                 }
-                notes += t.notes.map { "\(label), line \(run.startLine): \($0)" }
+                for n in t.notes {
+                    let said = "\(label), line \(run.startLine): \(n)"
+                    if t.warnings.contains(n) { notes.warn(said) } else { notes.info(said) }
+                }
                 changed = true
             }
-            notes += muslWarnings(stage, label: label)
+            for w in muslWarnings(stage, label: label) { notes.warn(w) }
         }
-        guard changed else { return PassOutcome(edits: [], notes: ["no package command to translate"] + notes, alreadyDone: true) }
+        guard changed else {
+            var done = PassNotes(["no package command to translate"])
+            done.append(notes)
+            return PassOutcome(notes: done, alreadyDone: true)
+        }
         return PassOutcome(edits: editor.edits, notes: notes)
     }
 

@@ -72,25 +72,22 @@ public struct UseAlpineBase: RewritePass {
         let df = file.dockerfile
         var editor = file.editor()
         var moved: Set<Int> = []
-        var notes: [String] = []
+        var notes = PassNotes()
         for stage in df.stages {
             guard case .image(let ref) = stage.base else { continue }
             let label = "stage \(stage.name ?? String(stage.index))"
             switch alpineVariant(ref) {
             case .stays: continue
-            case .refuse(let why): return .unchanged("\(label) not moved to Alpine: \(why)")
+            case .refuse(let why): return .declined("\(label) not moved to Alpine: \(why)")
             case .to(let target):
                 guard !stage.baseText.contains("$"), let word = stage.baseNode else {
-                    return .unchanged("\(label) not moved to Alpine: FROM names its image with a variable (\(stage.baseText))")
+                    return .declined("\(label) not moved to Alpine: FROM names its image with a variable (\(stage.baseText))")
                 }
                 editor.replace(word, with: target, reason: "\(label) moves from \(ref.original) to \(target): the Alpine variant of its image (musl, apk, busybox)")
                 moved.insert(stage.index)
                 let runs = stage.instructions.filter { $0.kind == .run }.map(\.original).joined(separator: "\n")
                 if ["npm ci", "npm install", "yarn", "pnpm install"].contains(where: runs.contains), ref.name == "node", !(ref.tag ?? "").contains("slim") {
-                    notes.append("\(label): node's full image has python3, make and g++ for native addons; \(target) has not, so a package with a native addon needs `apk add --no-cache python3 make g++` in the build")
-                }
-                if runs.contains("pip install") || runs.contains("pip3 install") || runs.contains("poetry install") || runs.contains("uv sync") {
-                    notes.append("\(label): on Alpine (musl) pip installs musllinux wheels; a package with only manylinux wheels builds from source and needs build-base and its -dev packages")
+                    notes.warn("\(label): node's full image has python3, make and g++ for native addons; \(target) has not, so a package with a native addon needs `apk add --no-cache python3 make g++` in the build")
                 }
             }
         }
@@ -116,9 +113,67 @@ public struct UseAlpineBase: RewritePass {
             default: staysWithoutLibc = false
             }
             if !staysWithoutLibc {
-                return .unchanged("not moved to Alpine: stage \(target.name ?? String(target.index)) stays on \(root.baseText) (glibc) but copies from stage \(df.stages[source].name ?? String(source)), whose programs would be built against musl")
+                return .declined("not moved to Alpine: stage \(target.name ?? String(target.index)) stays on \(root.baseText) (glibc) but copies from stage \(df.stages[source].name ?? String(source)), whose programs would be built against musl")
             }
         }
+        if let why = missingPrograms(df, moved: moved) { return .declined(why) }
         return PassOutcome(edits: editor.edits, notes: notes)
+    }
+
+    /// Commands translate-packages rewrites or refuses with its own reason.
+    static let translated: Set<String> = ["apt-get", "apt", "aptitude", "dpkg", "yum", "dnf", "microdnf", "useradd", "groupadd",
+                                          "apt-key", "add-apt-repository", "locale-gen", "bash"]
+    /// Images whose files run on musl too: static programs, PHP archives.
+    static let portableImages: Set<String> = ["ghcr.io/astral-sh/uv", "composer", "library/composer"]
+
+    /// A `pip install` into the system Python of an OS image: Alpine marks
+    /// its python3 externally managed (PEP 668), so pip refuses it there.
+    static func systemPipInstall(_ chain: [Stage]) -> String? {
+        var venv = false
+        for stage in chain {
+            for i in stage.instructions {
+                if i.kind == .env, i.keyValues.contains(where: { $0.name == "VIRTUAL_ENV" || $0.name == "PIP_BREAK_SYSTEM_PACKAGES" }) { venv = true }
+                guard i.kind == .run else { continue }
+                for words in ShellScan(run: i).commands {
+                    if words.contains("venv") || words.contains("virtualenv") || words.first == "virtualenv" { venv = true }
+                    let tool = words.first.map(Paths.basename) ?? ""
+                    let pip = ["pip", "pip3"].contains(tool) || (["python", "python3"].contains(tool) && words.dropFirst().starts(with: ["-m", "pip"]))
+                    if pip, words.contains("install"), !venv, !words.contains("--break-system-packages"), !tool.hasPrefix("/") {
+                        return "\(i.keyword) on line \(i.startLine) runs pip install into the system Python, which Alpine's python3 refuses (PEP 668: externally managed); use a virtual environment first"
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Why a moved stage would break on Alpine: a program it runs that
+    /// Alpine lacks, or a program copied in from an image built on glibc.
+    private func missingPrograms(_ df: Dockerfile, moved: Set<Int>) -> String? {
+        for index in moved.sorted() {
+            var chain = [df.stages[index]]
+            while case .stage(let b) = chain[0].base, b < df.stages.count, chain.count <= df.stages.count { chain.insert(df.stages[b], at: 0) }
+            guard case .image(let root) = chain[0].base else { continue }
+            let label = "stage \(df.stages[index].name ?? String(index)) not moved to Alpine"
+            for edge in df.graph.edges(of: index) where edge.kind == .copy {
+                let at = "\(edge.instruction.keyword) on line \(edge.instruction.startLine)"
+                switch edge.source {
+                case .stage(let n):
+                    if !moved.contains(n) && !TranslatePackages.runsOnAlpine(df.stages[n], in: df) {
+                        return "\(label): \(at) takes files from stage \(df.stages[n].name ?? String(n)), which stays on glibc"
+                    }
+                case .image(let ref):
+                    if !Self.portableImages.contains(ref.repository) && Toolchains.libc(ofImage: ref) != .musl {
+                        return "\(label): \(at) takes files from \(ref.original), whose programs may be linked against glibc"
+                    }
+                case .unresolved(let text):
+                    return "\(label): \(at) takes files from \(text), which dockslim cannot resolve"
+                }
+            }
+            if ImageTools.languageTools(of: root).isEmpty, let why = Self.systemPipInstall(chain) { return "\(label): \(why)" }
+            let check = StagePrograms(baseline: ImageTools.alpine.union(ImageTools.languageTools(of: root)), handled: Self.translated)
+            if let why = check.missing(in: chain) { return "\(label): \(why)" }
+        }
+        return nil
     }
 }

@@ -53,7 +53,7 @@ public struct UseCacheMounts: RewritePass {
     public func apply(to file: FileContext) -> PassOutcome {
         let df = file.dockerfile
         var editor = file.editor()
-        var notes: [String] = []
+        var notes = PassNotes()
         var added = 0, present = 0
         // Paths other stages copy out of each stage.
         var copiedOut: [Int: [String]] = [:]
@@ -84,19 +84,19 @@ public struct UseCacheMounts: RewritePass {
                 let wanted: [CacheMount]
                 switch mounts(for: i, env: env, image: rootImage(stage, df)) {
                 case .none: continue
-                case .skip(let why): notes.append("\(label), line \(i.startLine): no cache mount: \(why)"); continue
+                case .skip(let why): notes.decline("\(label), line \(i.startLine): no cache mount: \(why)"); continue
                 case .mounts(let m): wanted = m
                 }
                 if let user = nonRootUser {
-                    notes.append("\(label), line \(i.startLine): no cache mount: it runs as \(user), whose cache folders dockslim does not know")
+                    notes.decline("\(label), line \(i.startLine): no cache mount: it runs as \(user), whose cache folders dockslim does not know")
                     continue
                 }
                 if env["HOME"] != nil {
-                    notes.append("\(label), line \(i.startLine): no cache mount: the stage sets HOME")
+                    notes.decline("\(label), line \(i.startLine): no cache mount: the stage sets HOME")
                     continue
                 }
                 if let hidden = wanted.first(where: { m in (copiedOut[stage.index] ?? []).contains { Paths.covers(m.target, $0) || Paths.covers($0, m.target) } }) {
-                    notes.append("\(label), line \(i.startLine): no cache mount: another stage copies \(hidden.target), which a cache mount would keep out of this stage")
+                    notes.decline("\(label), line \(i.startLine): no cache mount: another stage copies \(hidden.target), which a cache mount would keep out of this stage")
                     continue
                 }
                 let existing = Set(i.flags.compactMap { $0.mount }.filter { $0["type"] == "cache" }.compactMap { $0["target"] }.map { Paths.join("/", $0) })
@@ -108,16 +108,20 @@ public struct UseCacheMounts: RewritePass {
                 editor.insert(after: keyword, text, reason: "\(label): \(missing.map(\.target).joined(separator: ", ")) kept in a BuildKit cache across builds and out of the image")
                 added += missing.count
                 if missing.contains(where: { $0.target == "/var/cache/apt" }) {
-                    notes.append("\(label), line \(i.startLine): Debian and Ubuntu images delete downloaded packages (/etc/apt/apt.conf.d/docker-clean), so the /var/cache/apt mount helps only where that file is removed; /var/lib/apt keeps the package lists")
+                    notes.warn("\(label), line \(i.startLine): Debian and Ubuntu images delete downloaded packages (/etc/apt/apt.conf.d/docker-clean), so the /var/cache/apt mount helps only where that file is removed; /var/lib/apt keeps the package lists")
                 }
                 if missing.contains(where: { $0.target.hasSuffix("/uv") }) {
-                    notes.append("\(label), line \(i.startLine): uv links from its cache; across a cache mount it copies instead (set UV_LINK_MODE=copy to silence its warning)")
+                    notes.warn("\(label), line \(i.startLine): uv links from its cache; across a cache mount it copies instead (set UV_LINK_MODE=copy to silence its warning)")
                 }
             }
         }
         guard added > 0 else {
-            return present > 0 ? PassOutcome(edits: [], notes: notes + ["every package-manager RUN already has its cache mounts"], alreadyDone: true)
-                : PassOutcome(notes: notes.isEmpty ? ["no RUN uses a package manager whose cache dockslim knows"] : notes)
+            if present > 0 {
+                notes.info("every package-manager RUN already has its cache mounts")
+                return PassOutcome(notes: notes, alreadyDone: true)
+            }
+            if notes.isEmpty { notes.info("no RUN uses a package manager whose cache dockslim knows") }
+            return PassOutcome(notes: notes)
         }
         if df.syntax == nil {
             let source = file.tree.source

@@ -46,27 +46,27 @@ public struct UseExecForm: RewritePass {
 
     public func apply(to file: FileContext) -> PassOutcome {
         var editor = file.editor()
-        var notes: [String] = []
+        var notes = PassNotes()
         for stage in file.dockerfile.stages {
             for instruction in stage.instructions where instruction.kind == .cmd || instruction.kind == .entrypoint {
                 guard instruction.form == .shell else { continue }
                 let line = "\(instruction.keyword) on line \(instruction.startLine)"
                 switch convert(instruction, in: stage, of: file.dockerfile) {
                 case .failure(let why):
-                    notes.append("\(line) left in shell form: \(why)")
+                    notes.decline("\(line) left in shell form: \(why)")
                 case .success(let words):
                     guard let command = instruction.node.firstChild(.shellCommand) else { continue }
                     let json = "[" + words.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
                     let keyword = editor.style.keyword(instruction.kind == .cmd ? "CMD" : "ENTRYPOINT")
                     guard Fragment.check("\(keyword) \(json)", style: editor.style) != nil else {
-                        notes.append("\(line) left in shell form: the exec form did not parse")
+                        notes.decline("\(line) left in shell form: the exec form did not parse")
                         continue
                     }
                     editor.replace(command, with: json, reason: "\(line): exec form runs the program as PID 1 without a shell, so it gets signals and works in images without /bin/sh")
                 }
             }
         }
-        if editor.isEmpty && notes.isEmpty { notes.append("no shell-form CMD or ENTRYPOINT") }
+        if editor.isEmpty && notes.isEmpty { notes.info("no shell-form CMD or ENTRYPOINT") }
         return PassOutcome(edits: editor.edits, notes: notes)
     }
 

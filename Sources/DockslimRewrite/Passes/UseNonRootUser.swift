@@ -38,19 +38,21 @@ public struct UseNonRootUser: RewritePass {
 
     public func apply(to file: FileContext) -> PassOutcome {
         guard let final = file.dockerfile.stages.last else { return .unchanged("no FROM") }
-        var notes: [String] = []
+        var notes = PassNotes()
         for expose in final.instructions where expose.kind == .expose {
             for port in expose.argumentStrings {
                 if let n = Int(port.split(separator: "/").first ?? ""), n < 1024 {
-                    notes.append("EXPOSE \(port) on line \(expose.startLine): a non-root process binds ports below 1024 only where the runtime allows it (Docker does by default; Kubernetes may not)")
+                    notes.warn("EXPOSE \(port) on line \(expose.startLine): a non-root process binds ports below 1024 only where the runtime allows it (Docker does by default; Kubernetes may not)")
                 }
             }
         }
         if let user = final.instructions.last(where: { $0.kind == .user }) {
             let name = user.argumentStrings.first.map { String($0.split(separator: ":").first ?? "") } ?? ""
-            if name != "root" && name != "0" { return PassOutcome(notes: ["the final stage already runs as \(name)"] + notes) }
+            if name != "root" && name != "0" { notes.info("the final stage already runs as \(name)")
+                return PassOutcome(notes: notes) }
         } else if case .image(let ref) = final.base, ref.registry == "gcr.io", ref.repository.hasPrefix("distroless/"), ref.tag?.hasSuffix("nonroot") == true {
-            return PassOutcome(notes: ["\(ref.original) runs as nonroot (uid 65532)"] + notes)
+            notes.info("\(ref.original) runs as nonroot (uid 65532)")
+            return PassOutcome(notes: notes)
         }
         var lines: [String] = []
         let kw = file.style.keyword
@@ -64,7 +66,7 @@ public struct UseNonRootUser: RewritePass {
             lines.append("\(kw("RUN")) adduser -D -u 10001 app")
             lines.append("\(kw("USER")) app")
         } else {
-            return PassOutcome(notes: ["not changed: dockslim adds a non-root user only on distroless, scratch, Alpine and the node images, whose users it knows"] + notes)
+            return .declined("not changed: dockslim adds a non-root user only on distroless, scratch, Alpine and the node images, whose users it knows")
         }
         var editor = file.editor()
         let reason = "the program runs as root; as a non-root user a compromise of it cannot change the image's files"

@@ -1,16 +1,16 @@
 import DockerfileModel
 
-/// A tolerant reading of what a RUN executes, for findings only (never for
-/// edits): the text is cut into simple commands at `&&`, `||`, `;`, `|`,
+/// A tolerant reading of what a RUN executes, for findings and refusals
+/// only (never to place an edit): the text is cut into simple commands at `&&`, `||`, `;`, `|`,
 /// `&`, newlines, parentheses, `$(` and backquotes, and each command into
 /// words with quotes removed. Constructs it does not understand only make
 /// words it ignores; they never hide the commands around them.
-struct ShellScan {
+public struct ShellScan: Sendable {
     /// Simple commands, each as its words; `VAR=value` prefixes, `sudo`,
     /// `exec` and `env` removed.
-    let commands: [[String]]
+    public let commands: [[String]]
 
-    init(_ text: String) {
+    public init(_ text: String) {
         var commands: [[String]] = []
         var words: [String] = []
         var word: [UInt8] = []
@@ -75,7 +75,7 @@ struct ShellScan {
 
     /// What a RUN executes: its shell command (or exec-form words) and the
     /// bodies of its here-documents.
-    init(run: Instruction) {
+    public init(run: Instruction) {
         var text = ""
         switch run.command {
         case .shell(let s): text = s
@@ -90,7 +90,9 @@ struct ShellScan {
         var w = words[...]
         while let first = w.first {
             if first.contains("="), !first.hasPrefix("-"), !first.hasPrefix("=") { w.removeFirst(); continue }
-            if ["sudo", "exec", "env", "command", "time", "nice"].contains(first) { w.removeFirst(); continue }
+            if ["sudo", "exec", "env", "command", "time", "nice", "nohup"].contains(first) { w.removeFirst(); continue }
+            // Reserved words open or close a compound command; the command follows.
+            if ["if", "then", "else", "elif", "do", "while", "until", "!", "{", "}", "fi", "done", "esac"].contains(first) { w.removeFirst(); continue }
             break
         }
         return Array(w)

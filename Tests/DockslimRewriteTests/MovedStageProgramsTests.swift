@@ -1,0 +1,96 @@
+import BuiltinRecipes
+import DockslimRewrite
+import XCTest
+
+/// A stage moved to a smaller image must still find every program it runs:
+/// otherwise the recipe leaves the file alone and says which program.
+final class MovedStageProgramsTests: XCTestCase {
+    let runner = RecipeRunner(recipes: BuiltinRecipes.all)
+
+    private func run(_ recipe: String, _ input: String, project: ProjectFacts? = nil) throws -> FileRewrite {
+        let plan = try runner.plan(try XCTUnwrap(BuiltinRecipes.all.first { $0.id == recipe }))
+        return runner.run(plan, on: Array(input.utf8), project: project)
+    }
+
+    private func assertSkipped(_ recipe: String, _ input: String, because reason: String, project: ProjectFacts? = nil,
+                               file: StaticString = #filePath, line: UInt = #line) throws {
+        let r = try run(recipe, input, project: project)
+        XCTAssertFalse(r.changed, String(decoding: r.output, as: UTF8.self), file: file, line: line)
+        XCTAssertTrue(r.skipped?.contains(reason) == true, "skip reason: \(r.skipped ?? "none")", file: file, line: line)
+    }
+
+    func testToolsOfTheFullDebianImageAreNotOnAlpine() throws {
+        // python:3.12 (buildpack-deps) has git and curl; python:3.12-alpine has neither.
+        try assertSkipped("alpine", "FROM python:3.12\nRUN git clone https://example.com/x.git /app\nCMD [\"python\", \"/app/main.py\"]\n",
+                          because: "RUN on line 2 runs git, which the new image does not have")
+        try assertSkipped("alpine", "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nHEALTHCHECK CMD curl -f http://localhost:3000/ || exit 1\nCMD [\"node\", \"index.js\"]\n",
+                          because: "HEALTHCHECK on line 5 runs curl")
+    }
+
+    func testInstalledToolsAndBusyboxAppletsAreThere() throws {
+        let r = try run("alpine", """
+        FROM python:3.12-slim
+        RUN apt-get update && apt-get install -y --no-install-recommends git curl && rm -rf /var/lib/apt/lists/*
+        RUN git clone https://example.com/x.git /app && wget -q -O /tmp/x https://example.com && tar -xf /tmp/x -C /srv
+        RUN pip install --no-cache-dir -r /app/requirements.txt gunicorn
+        HEALTHCHECK CMD wget -q -O- http://localhost:8000/ || exit 1
+        CMD ["gunicorn", "app:app"]
+
+        """)
+        XCTAssertNil(r.skipped)
+        XCTAssertTrue(String(decoding: r.output, as: UTF8.self).contains("FROM python:3.12-alpine\nRUN apk add --no-cache git curl\n"))
+    }
+
+    func testScriptsAreNotAssumedPortable() throws {
+        try assertSkipped("alpine", "FROM debian:bookworm-slim\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT [\"/entrypoint.sh\"]\n",
+                          because: "runs the script /entrypoint.sh")
+        try assertSkipped("alpine", "FROM debian:bookworm-slim\nCOPY setup.sh /tmp/\nRUN sh /tmp/setup.sh\n", because: "runs the script /tmp/setup.sh")
+    }
+
+    func testCopiedProgramsMustBeBuiltHereOrComeFromMuslImages() throws {
+        // A program from the build context may be linked against glibc.
+        try assertSkipped("alpine", "FROM debian:bookworm-slim\nCOPY bin/server /usr/local/bin/\nCMD [\"/usr/local/bin/other\"]\n",
+                          because: "runs other, which the new image does not have")
+        try assertSkipped("alpine", "FROM debian:bookworm-slim\nCOPY --from=example/tools:1 /usr/bin/tool /usr/bin/tool\nCMD [\"tool\"]\n",
+                          because: "takes files from example/tools:1, whose programs may be linked against glibc")
+        // Compiled in the stage: built against musl once the stage moves.
+        let built = try run("alpine", "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y gcc make\nCOPY . /src\nRUN make -C /src install\nCMD [\"/usr/local/bin/tool\"]\n")
+        XCTAssertTrue(built.changed, built.skipped ?? "")
+    }
+
+    func testSystemPipOnAlpineIsExternallyManaged() throws {
+        try assertSkipped("alpine", "FROM fedora:40\nRUN dnf install -y python3 python3-pip\nRUN pip3 install flask\nCMD [\"python3\", \"-m\", \"flask\", \"run\"]\n",
+                          because: "PEP 668")
+        let venv = try run("alpine", "FROM fedora:40\nRUN dnf install -y python3\nRUN python3 -m venv /opt/venv && /opt/venv/bin/pip install flask\nCMD [\"/opt/venv/bin/flask\", \"run\"]\n")
+        XCTAssertTrue(venv.changed, venv.skipped ?? "")
+    }
+
+    func testHereDocumentsAreReadForPackageCommands() throws {
+        try assertSkipped("alpine", "# syntax=docker/dockerfile:1\nFROM debian:bookworm-slim\nRUN <<EOT\napt-get update\napt-get install -y curl\nEOT\nCMD [\"curl\"]\n",
+                          because: "runs a here-document")
+    }
+
+    func testRuntimeMovesCheckTheHealthcheck() throws {
+        let node = project(["package.json": #"{"scripts":{"build":"tsc"},"dependencies":{"express":"4"}}"#, "package-lock.json": "{}"])
+        let file = "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nHEALTHCHECK CMD [\"curl\", \"-f\", \"http://localhost:3000/\"]\nCMD [\"node\", \"dist/index.js\"]\n"
+        try assertSkipped("node-alpine", file, because: "HEALTHCHECK on line", project: node)
+        // distroless has no curl either: the check is dropped, with a warning the user sees.
+        let distroless = try run("node-distroless", file, project: node)
+        XCTAssertTrue(distroless.changed, distroless.skipped ?? "")
+        XCTAssertTrue(distroless.warnings.contains { $0.text.contains("`HEALTHCHECK CMD [\"curl\", \"-f\", \"http://localhost:3000/\"]` dropped") }, "\(distroless.warnings)")
+        let python = project(["requirements.txt": "flask\n"])
+        try assertSkipped("python-slim", "FROM python:3.12\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nHEALTHCHECK CMD curl -f http://localhost:8000/ || exit 1\nCMD [\"gunicorn\", \"app:app\"]\n",
+                          because: "runs curl, which the new image does not have", project: python)
+    }
+
+    func testWarningsAndRefusalsAreKeptApart() throws {
+        let pinned = try run("translate-packages", "FROM alpine:3.20\nRUN apt-get update && apt-get install -y curl=7.88.1-10 && rm -rf /var/lib/apt/lists/*\n")
+        XCTAssertEqual(pinned.warnings.map(\.pass), ["translate-packages"])
+        XCTAssertTrue(pinned.warnings[0].text.contains("version pins dropped"))
+        XCTAssertTrue(pinned.declined.isEmpty)
+        let ppa = try run("translate-packages", "FROM alpine:3.20\nRUN add-apt-repository ppa:x/y && apt-get install -y python3.12\n")
+        XCTAssertFalse(ppa.changed)
+        XCTAssertTrue(ppa.declined.first?.text.contains("add-apt-repository") == true, "\(ppa.declined)")
+        XCTAssertTrue(ppa.warnings.isEmpty)
+    }
+}
