@@ -7,8 +7,8 @@ extension Recipe {
         summary: "C and C++: builder and Alpine runtime stages, static on a musl builder, non-root.",
         steps: [
             .pass(BuildStaticBinary.id),
-            .pass(SplitBuilderAndRuntimeStages.id, required: true),
-            .pass(SwapBaseImage.id, options: ["to": "alpine"], required: true),
+            .pass(SplitBuilderAndRuntimeStages.id, options: ["languages": "c"], required: true),
+            .pass(SwapBaseImage.id, options: ["to": "alpine", "languages": "c"], required: true),
             .pass(UseNonRootUser.id),
         ]
     )

@@ -8,8 +8,8 @@ extension Recipe {
         steps: [
             .pass(HoistDependencyManifests.id),
             .pass(BuildStaticBinary.id),
-            .pass(SplitBuilderAndRuntimeStages.id, required: true),
-            .pass(SwapBaseImage.id, options: ["to": "scratch"], required: true),
+            .pass(SplitBuilderAndRuntimeStages.id, options: ["languages": "go"], required: true),
+            .pass(SwapBaseImage.id, options: ["to": "scratch", "languages": "go"], required: true),
             .pass(UseNonRootUser.id),
             .pass(UseExecForm.id),
         ]

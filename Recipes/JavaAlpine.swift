@@ -7,8 +7,8 @@ extension Recipe {
         summary: "Java: Maven or Gradle builder and an Eclipse Temurin JRE Alpine runtime stage.",
         steps: [
             .pass(HoistDependencyManifests.id),
-            .pass(SplitBuilderAndRuntimeStages.id, required: true),
-            .pass(SwapBaseImage.id, options: ["to": "alpine"], required: true),
+            .pass(SplitBuilderAndRuntimeStages.id, options: ["languages": "java"], required: true),
+            .pass(SwapBaseImage.id, options: ["to": "alpine", "languages": "java"], required: true),
             .pass(UseNonRootUser.id),
             .pass(UseExecForm.id),
         ]

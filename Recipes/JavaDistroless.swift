@@ -7,8 +7,8 @@ extension Recipe {
         summary: "Java: Maven or Gradle builder and a distroless java runtime stage that runs the jar, non-root.",
         steps: [
             .pass(HoistDependencyManifests.id),
-            .pass(SplitBuilderAndRuntimeStages.id, required: true),
-            .pass(SwapBaseImage.id, options: ["to": "distroless"], required: true),
+            .pass(SplitBuilderAndRuntimeStages.id, options: ["languages": "java"], required: true),
+            .pass(SwapBaseImage.id, options: ["to": "distroless", "languages": "java"], required: true),
             .pass(UseNonRootUser.id),
             .pass(UseExecForm.id),
         ]

@@ -7,8 +7,8 @@ extension Recipe {
         summary: "Node.js: builder and node Alpine runtime stages (node_modules built on musl), production node_modules only, non-root.",
         steps: [
             .pass(HoistDependencyManifests.id),
-            .pass(SplitBuilderAndRuntimeStages.id, required: true),
-            .pass(SwapBaseImage.id, options: ["to": "alpine"], required: true),
+            .pass(SplitBuilderAndRuntimeStages.id, options: ["languages": "node"], required: true),
+            .pass(SwapBaseImage.id, options: ["to": "alpine", "languages": "node"], required: true),
             .pass(UseNonRootUser.id),
             .pass(UseExecForm.id),
         ]

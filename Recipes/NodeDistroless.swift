@@ -7,8 +7,8 @@ extension Recipe {
         summary: "Node.js: builder and distroless nodejs runtime stages, production node_modules only, non-root, exec form.",
         steps: [
             .pass(HoistDependencyManifests.id),
-            .pass(SplitBuilderAndRuntimeStages.id, required: true),
-            .pass(SwapBaseImage.id, options: ["to": "distroless"], required: true),
+            .pass(SplitBuilderAndRuntimeStages.id, options: ["languages": "node"], required: true),
+            .pass(SwapBaseImage.id, options: ["to": "distroless", "languages": "node"], required: true),
             .pass(UseNonRootUser.id),
             .pass(UseExecForm.id),
         ]

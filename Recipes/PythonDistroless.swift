@@ -7,8 +7,8 @@ extension Recipe {
         summary: "Python: a virtual environment and a distroless python3 runtime stage with the same interpreter, or the reason there is none.",
         steps: [
             .pass(HoistDependencyManifests.id),
-            .pass(SplitBuilderAndRuntimeStages.id, required: true),
-            .pass(SwapBaseImage.id, options: ["to": "distroless"], required: true),
+            .pass(SplitBuilderAndRuntimeStages.id, options: ["languages": "python"], required: true),
+            .pass(SwapBaseImage.id, options: ["to": "distroless", "languages": "python"], required: true),
             .pass(UseNonRootUser.id),
             .pass(UseExecForm.id),
         ]

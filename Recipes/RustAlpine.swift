@@ -7,8 +7,8 @@ extension Recipe {
         summary: "Rust built on a musl (Alpine) builder: builder and Alpine runtime stages, non-root.",
         steps: [
             .pass(HoistDependencyManifests.id),
-            .pass(SplitBuilderAndRuntimeStages.id, required: true),
-            .pass(SwapBaseImage.id, options: ["to": "alpine"], required: true),
+            .pass(SplitBuilderAndRuntimeStages.id, options: ["languages": "rust"], required: true),
+            .pass(SwapBaseImage.id, options: ["to": "alpine", "languages": "rust"], required: true),
             .pass(UseNonRootUser.id),
         ]
     )

@@ -7,8 +7,8 @@ extension Recipe {
         summary: "Rust: builder and distroless cc runtime stages, non-root, exec form.",
         steps: [
             .pass(HoistDependencyManifests.id),
-            .pass(SplitBuilderAndRuntimeStages.id, required: true),
-            .pass(SwapBaseImage.id, options: ["to": "distroless"], required: true),
+            .pass(SplitBuilderAndRuntimeStages.id, options: ["languages": "rust"], required: true),
+            .pass(SwapBaseImage.id, options: ["to": "distroless", "languages": "rust"], required: true),
             .pass(UseNonRootUser.id),
             .pass(UseExecForm.id),
         ]

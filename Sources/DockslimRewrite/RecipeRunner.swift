@@ -79,6 +79,9 @@ public struct RecipeRunner: Sendable {
         var current = source
         var currentModel = model
         var steps: [StepReport] = []
+        // The first required step that found nothing to do, while nothing has
+        // changed yet: often why a later step has nothing to work on.
+        var nothingToDo: String?
         let lastRequired = plan.lastIndex { $0.required } ?? -1
         // A file that already has what the recipe makes (its last required
         // step has nothing to do from the start) is left as its authors wrote it.
@@ -119,10 +122,13 @@ public struct RecipeRunner: Sendable {
                 // A required step already done: go on, unless it is the last
                 // required one and nothing changed yet (the file already has
                 // what the recipe makes).
-                if report.alreadyDone && (changedSoFar || index != lastRequired) { continue }
+                if report.alreadyDone && (changedSoFar || index != lastRequired) {
+                    if !changedSoFar && nothingToDo == nil { nothingToDo = report.notes.first.map { "\(planned.id): \($0)" } }
+                    continue
+                }
                 let verdict = report.alreadyDone ? "the file already has what the recipe makes" : "\(planned.id) could not apply, so the recipe changes nothing here"
                 return FileRewrite(original: source, output: source, steps: steps.map { var s = $0; s.output = s.input; s.edits = []; return s },
-                                   skipped: "\(verdict): \(why)")
+                                   skipped: "\(verdict): \(why)" + (report.alreadyDone ? "" : nothingToDo.map { " (\($0))" } ?? ""))
             }
         }
         return FileRewrite(original: source, output: current, steps: steps, skipped: nil)

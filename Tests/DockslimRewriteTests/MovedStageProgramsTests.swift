@@ -93,4 +93,21 @@ final class MovedStageProgramsTests: XCTestCase {
         XCTAssertTrue(ppa.declined.first?.text.contains("add-apt-repository") == true, "\(ppa.declined)")
         XCTAssertTrue(ppa.warnings.isEmpty)
     }
+
+    func testPackagePathsAndMusllessDependencies() throws {
+        // Debian's tini is /usr/bin/tini; Alpine's package installs /sbin/tini.
+        try assertSkipped("alpine", "FROM node:18-slim\nRUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*\nENTRYPOINT [\"/usr/bin/tini\", \"--\"]\nCMD [\"node\", \"server.js\"]\n",
+                          because: "runs /usr/bin/tini, a path the new image's package may not use")
+        try assertSkipped("alpine", "FROM python:3.12\nRUN pip install tensorflow\nCMD [\"python\", \"train.py\"]\n", because: "installs tensorflow, which has no musllinux wheels")
+        try assertSkipped("alpine", "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCMD [\"python\", \"app.py\"]\n",
+                          because: "requirements.txt asks for torch", project: project(["requirements.txt": "numpy==2.1\ntorch>=2.4 ; python_version > '3.9'\n"]))
+        try assertSkipped("alpine", "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"index.js\"]\n",
+                          because: "depends on bcrypt", project: project(["package.json": #"{"dependencies":{"bcrypt":"5"}}"#]))
+    }
+
+    func testNothingToMoveIsSaidFirst() throws {
+        let r = try run("alpine", "FROM mcr.microsoft.com/devcontainers/base:bookworm\nRUN apt-get update && apt-get install -y curl\n")
+        XCTAssertFalse(r.changed)
+        XCTAssertTrue(r.skipped?.contains("(use-alpine-base: no stage is on a Debian, Ubuntu or Fedora-family image dockslim can move)") == true, r.skipped ?? "")
+    }
 }

@@ -11,6 +11,8 @@ struct SplitPlan {
     let afterBuild: [Instruction]
     let packages: [String]
     let isApp: Bool
+    /// go, rust, c, node, python or java.
+    let language: String
     /// Python checks its packages itself (Debian's python3 is the runtime's own).
     var checksOwnPackages = false
     var builderInsertions: [(Instruction, [String])] = []
@@ -20,6 +22,7 @@ struct SplitPlan {
     var notes: [String] = []
 
     init(_ a: BuildAnalysis) {
+        language = a.language.rawValue
         stage = a.stage
         builderImage = a.builderImage
         buildIndex = a.buildIndex
@@ -30,6 +33,7 @@ struct SplitPlan {
     }
 
     init(_ a: AppBuild) {
+        language = a.language.rawValue
         stage = a.stage
         builderImage = a.image
         buildIndex = a.buildIndex

@@ -29,6 +29,7 @@ package struct StagePrograms {
     /// dependencies (a runtime stage after a split).
     package func missing(in chain: [Stage], assumeLanguageInstalls: Bool = false) -> String? {
         var provided: Set<String> = []
+        var copied: Set<String> = []
         var languageInstalls = assumeLanguageInstalls
         var compiles = false
         for stage in chain {
@@ -36,12 +37,12 @@ package struct StagePrograms {
                 let line = "\(i.keyword) on line \(i.startLine)"
                 switch i.kind {
                 case .copy, .add:
-                    for a in i.argumentStrings { provided.insert(Paths.basename(a)) }
+                    for a in i.argumentStrings { provided.insert(Paths.basename(a)); copied.insert(Paths.basename(a)) }
                 case .run:
                     for words in ShellScan(run: i).commands {
                         guard let first = words.first else { continue }
                         if ["for", "case", "select", "function", "in"].contains(first) { continue }
-                        if let why = check(words, provided: provided, lenient: false, compiled: compiles) { return "\(line) \(why)" }
+                        if let why = check(words, provided: provided, copied: copied, lenient: false, compiled: compiles) { return "\(line) \(why)" }
                         provided.formUnion(Self.installed(by: words))
                         if Self.isLanguageInstall(words) { languageInstalls = true }
                         if Self.isCompile(words) { compiles = true }
@@ -61,7 +62,7 @@ package struct StagePrograms {
                         }
                     }
                     for w in words where !w.isEmpty {
-                        if let why = check(w, provided: provided, lenient: languageInstalls, compiled: compiles) { return "\(line) \(why)" }
+                        if let why = check(w, provided: provided, copied: copied, lenient: languageInstalls, compiled: compiles) { return "\(line) \(why)" }
                     }
                 default:
                     continue
@@ -71,7 +72,7 @@ package struct StagePrograms {
         return nil
     }
 
-    private func check(_ words: [String], provided: Set<String>, lenient: Bool, compiled: Bool) -> String? {
+    private func check(_ words: [String], provided: Set<String>, copied: Set<String>, lenient: Bool, compiled: Bool) -> String? {
         // Redirections (`<<EOT`, `>/dev/null`) before the program are not programs.
         let words = Array(words.drop { $0.hasPrefix("<") || $0.hasPrefix(">") })
         guard var program = words.first else { return nil }
@@ -85,8 +86,17 @@ package struct StagePrograms {
         if program.hasPrefix("$") || program.contains("$(") { return "runs a program named by a variable (\(program))" }
         // A path after a compile in the stage: a program built here, on the new image's C library.
         if compiled && program.contains("/") && !program.hasPrefix("/usr/bin/") && !program.hasPrefix("/bin/") { return nil }
+        let path = program
         program = Paths.basename(program)
-        if baseline.contains(program) || handled.contains(program) || provided.contains(program) { return nil }
+        if baseline.contains(program) || handled.contains(program) { return nil }
+        if provided.contains(program) {
+            // A package's program named by its old path: Alpine may put it elsewhere (tini: /sbin, not /usr/bin).
+            let systemDirs = ["/usr/bin/", "/bin/", "/usr/sbin/", "/sbin/"]
+            if systemDirs.contains(where: path.hasPrefix) && !copied.contains(program) {
+                return "runs \(path), a path the new image's package may not use"
+            }
+            return nil
+        }
         if lenient && !ImageTools.systemPrograms.contains(program) && !words[0].hasPrefix("/usr/bin/") && !words[0].hasPrefix("/bin/") { return nil }
         return "runs \(program), which the new image does not have"
     }

@@ -47,9 +47,12 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
     public static let summary = "Split a stage that builds from source into a builder stage and a runtime stage with only the program."
     public static let options = [
         PassOption(name: "keep", help: "Comma-separated paths (relative to the build folder, or absolute) to copy into the runtime stage as well."),
+        PassOption(name: "languages", help: "Comma-separated languages whose builds to split (go, rust, c, node, python, java); default: all."),
     ]
 
     let keep: [String]
+    /// The languages a recipe is for: a Go recipe must not split a Node.js build.
+    let languages: Set<String>?
 
     /// Users the official images create (node's `node`), which a runtime stage on the same image has.
     static let imageUsers: [String: Set<String>] = ["node": ["node"]]
@@ -60,6 +63,11 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
     public init(options: [String: String]) throws(RecipeError) {
         try Self.checkOptions(options)
         keep = (options["keep"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+        languages = options["languages"].map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: " ") }) }
+        let known: Set<String> = ["go", "rust", "c", "node", "python", "java"]
+        if let bad = languages?.first(where: { !known.contains($0) }) {
+            throw RecipeError("split-stages: unknown language '\(bad)' (go, rust, c, node, python, java)")
+        }
         if let bad = keep.first(where: { $0.contains("..") || $0.contains("$") }) {
             throw RecipeError("split-stages: keep path '\(bad)' must not contain '..' or variables")
         }
@@ -88,6 +96,9 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
             if !runtimePackages.isEmpty {
                 return .unchanged("\(name) not split: it installs \(runtimePackages.joined(separator: ", ")), which the program may need at run time")
             }
+        }
+        if let languages, !languages.contains(plan.language) {
+            return .unchanged("\(name) not split: it builds \(plan.language == "c" ? "C" : plan.language), and this recipe is for \(languages.sorted().joined(separator: ", "))")
         }
         if final.from.flag("platform") != nil {
             return .unchanged("\(name) not split: FROM --platform makes it a cross-platform build, whose runtime stage needs another platform")

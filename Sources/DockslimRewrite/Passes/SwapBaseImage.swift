@@ -46,6 +46,7 @@ public struct SwapBaseImage: RewritePass {
     public static let options = [
         PassOption(name: "to", help: "distroless, alpine, scratch, or slim (Node.js, Python and Java runtimes)."),
         PassOption(name: "image", help: "The runtime image to use instead of the one chosen for the program (e.g. gcr.io/distroless/base-debian13)."),
+        PassOption(name: "languages", help: "Comma-separated languages whose runtime stages to move (go, rust, c, node, python, java); default: all."),
         PassOption(name: "tag", help: "The tag to use (default: nonroot for distroless, 3.24 for alpine)."),
     ]
 
@@ -54,6 +55,14 @@ public struct SwapBaseImage: RewritePass {
     let target: Target
     let image: String?
     let tag: String?
+    /// The languages a recipe is for: a Python recipe must not move a Node.js runtime.
+    let languages: Set<String>?
+
+    /// Why the pass leaves a runtime of `language` alone, if it does.
+    func excluded(_ language: String) -> PassOutcome? {
+        guard let languages, !languages.contains(language) else { return nil }
+        return .unchanged("the runtime stage runs a \(language == "c" ? "C" : language) program, and this recipe is for \(languages.sorted().joined(separator: ", "))")
+    }
 
     /// The current Alpine release (alpine 3.24 is the base of golang:1.25-alpine
     /// in docker-library/repo-info, 2026).
@@ -91,6 +100,7 @@ public struct SwapBaseImage: RewritePass {
         }
         target = to
         image = options["image"]
+        languages = options["languages"].map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: " ") }) }
         tag = options["tag"]
     }
 
@@ -128,6 +138,7 @@ public struct SwapBaseImage: RewritePass {
                 guard onBuilderBase else {
                     return .unchanged("not moved: the runtime stage's base \(final.baseText) may provide tools or files the program uses; dockslim moves only a runtime stage that starts from its builder's own image")
                 }
+                if let no = excluded(app.language.rawValue) { return no }
                 return AppRuntime.swap(file: file, runtime: final, builder: app, target: target, image: image, tag: tag)
             }
         }
@@ -135,6 +146,7 @@ public struct SwapBaseImage: RewritePass {
         guard let builder = builders.first else {
             return .unchanged("the runtime stage copies from no stage whose build dockslim can read, so how its program is linked is not known")
         }
+        if let no = builders.lazy.compactMap({ excluded($0.language.rawValue) }).first { return no }
         // Only a runtime stage on its builder's own base is known to need
         // nothing but the program: any other base may hold tools it runs.
         guard onBuilderBase else {

@@ -89,6 +89,9 @@ public struct UseAlpineBase: RewritePass {
                 if ["npm ci", "npm install", "yarn", "pnpm install"].contains(where: runs.contains), ref.name == "node", !(ref.tag ?? "").contains("slim") {
                     notes.warn("\(label): node's full image has python3, make and g++ for native addons; \(target) has not, so a package with a native addon needs `apk add --no-cache python3 make g++` in the build")
                 }
+                if ["gem install", "bundle install"].contains(where: runs.contains), ref.name == "ruby", !(ref.tag ?? "").contains("slim") {
+                    notes.warn("\(label): ruby's full image has gcc, make and common -dev packages for native extensions; \(target) has not, so a gem with a native extension needs `apk add --no-cache build-base` and its -dev packages")
+                }
             }
         }
         // Stages built on moved stages move with them.
@@ -116,7 +119,7 @@ public struct UseAlpineBase: RewritePass {
                 return .declined("not moved to Alpine: stage \(target.name ?? String(target.index)) stays on \(root.baseText) (glibc) but copies from stage \(df.stages[source].name ?? String(source)), whose programs would be built against musl")
             }
         }
-        if let why = missingPrograms(df, moved: moved) { return .declined(why) }
+        if let why = missingPrograms(df, moved: moved) ?? Self.musllessDependency(df, moved: moved, project: file.project) { return .declined(why) }
         return PassOutcome(edits: editor.edits, notes: notes)
     }
 
@@ -145,6 +148,52 @@ public struct UseAlpineBase: RewritePass {
             }
         }
         return nil
+    }
+
+    /// Python packages with no musllinux wheels whose sources do not build on
+    /// Alpine either (PyPI file lists, 2026: tensorflow, torch, jaxlib,
+    /// onnxruntime and ray publish manylinux wheels only).
+    static let glibcOnlyWheels: Set<String> = ["tensorflow", "tensorflow-cpu", "tensorflow-gpu", "torch", "torchvision", "torchaudio",
+                                               "jaxlib", "onnxruntime", "onnxruntime-gpu", "ray", "tensorflow-io", "tensorflow-text"]
+
+    /// A dependency that will not install on musl: a Python package with
+    /// only glibc wheels, or a Node.js native addon the full image's
+    /// compilers built.
+    static func musllessDependency(_ df: Dockerfile, moved: Set<Int>, project: ProjectFacts?) -> String? {
+        func name(_ requirement: Substring) -> String {
+            String(requirement.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }).lowercased().replacing("_", with: "-")
+        }
+        var requirementFiles: [String] = []
+        for index in moved.sorted() {
+            for run in df.stages[index].instructions where run.kind == .run {
+                for words in ShellScan(run: run).commands {
+                    let tool = words.first.map(Paths.basename) ?? ""
+                    guard ["pip", "pip3", "uv", "python", "python3"].contains(tool), words.contains("install") else { continue }
+                    if let bad = words.map({ name($0[...]) }).first(where: glibcOnlyWheels.contains) {
+                        return "\(run.keyword) on line \(run.startLine) installs \(bad), which has no musllinux wheels (Alpine cannot install it)"
+                    }
+                    for (k, w) in words.enumerated() where (w == "-r" || w == "--requirement") && k + 1 < words.count { requirementFiles.append(words[k + 1]) }
+                }
+            }
+            if case .image(let ref)? = rootImage(df.stages[index], df), ref.name == "node", !(ref.tag ?? "").contains("slim"),
+               let pkg = project?.text("package.json"), let native = AppRuntime.nativeAddons.first(where: { pkg.contains("\"\($0)\"") }) {
+                return "the project depends on \(native), a native addon that node's full image compiles and Alpine's lacks the compilers for"
+            }
+        }
+        for file in requirementFiles {
+            guard let text = project?.text(Paths.basename(file)) ?? project?.text(file) else { continue }
+            for line in text.split(whereSeparator: \.isNewline) where glibcOnlyWheels.contains(name(line.drop { $0 == " " })) {
+                return "\(file) asks for \(name(line)), which has no musllinux wheels (Alpine cannot install it)"
+            }
+        }
+        return nil
+    }
+
+    private static func rootImage(_ stage: Stage, _ df: Dockerfile) -> Stage.Base? {
+        var s = stage
+        var hops = 0
+        while case .stage(let b) = s.base, b < df.stages.count, hops <= df.stages.count { s = df.stages[b]; hops += 1 }
+        return s.base
     }
 
     /// Why a moved stage would break on Alpine: a program it runs that
