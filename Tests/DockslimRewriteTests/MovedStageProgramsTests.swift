@@ -110,4 +110,19 @@ final class MovedStageProgramsTests: XCTestCase {
         XCTAssertFalse(r.changed)
         XCTAssertTrue(r.skipped?.contains("(use-alpine-base: no stage is on a Debian, Ubuntu or Fedora-family image dockslim can move)") == true, r.skipped ?? "")
     }
+
+    /// Found in real Dockerfiles (python-docs-samples, dataflow flex templates, opentelemetry-demo).
+    func testPythonSplitsThatWouldLoseFiles() throws {
+        let reqs = project(["requirements.txt": "flask\n"])
+        try assertSkipped("python-slim", "FROM python:3.12\nENV APP_HOME /app\nWORKDIR $APP_HOME\nCOPY . .\nRUN pip install Flask gunicorn\nCMD exec gunicorn main:app\n",
+                          because: "the sources are copied before the install, to a folder dockslim cannot name")
+        try assertSkipped("python-slim", "FROM python:3.12\nENV APP_HOME /app\nWORKDIR $APP_HOME\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD exec gunicorn main:app\n",
+                          because: "WORKDIR on line 3 names its folder with a variable", project: reqs)
+        try assertSkipped("python-slim", "FROM python:3.12-slim\nCOPY --from=apache/beam_python3.12_sdk:2.60.0 /opt/apache/beam /opt/apache/beam\nWORKDIR /template\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nENTRYPOINT [\"/opt/apache/beam/boot\"]\n",
+                          because: "brings in files from apache/beam_python3.12_sdk:2.60.0", project: reqs)
+        try assertSkipped("python-slim", "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -e .\nCMD [\"python\", \"-m\", \"app\"]\n",
+                          because: "editable mode")
+        try assertSkipped("python-slim", "FROM python:3.12-alpine\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . /tests\nWORKDIR /tests\nCMD [\"python\", \"-m\", \"pytest\"]\n",
+                          because: "(musl)", project: reqs)
+    }
 }

@@ -278,6 +278,9 @@ struct AppBuild {
                 if tool.hasPrefix("python"), args.count >= 2, args[0] == "-m", args[1] == "pip" { isPip = true; args.removeFirst(2) }
                 if isPip {
                     guard args.first(where: { !$0.hasPrefix("-") }) == "install" else { continue }
+                    if args.contains("-e") || args.contains("--editable") {
+                        return .failure(Why("RUN on line \(run.startLine) installs the project in editable mode, so the environment points at the sources in the builder"))
+                    }
                     if args.contains("--user") || args.contains("--target") || args.contains("-t") || args.contains("--prefix") {
                         return .failure(Why("RUN on line \(run.startLine) installs outside the environment (\(words.joined(separator: " ")))"))
                     }
@@ -326,7 +329,8 @@ struct AppBuild {
         runtimeEnv = ["ENV VIRTUAL_ENV=/opt/venv PATH=\"/opt/venv/bin:$PATH\""]
         copies = ["/opt/venv"]
         notes.append("the builder installs into a virtual environment at /opt/venv, which the runtime stage copies (the same Python at the same path)")
-        if copiesSourcesBefore(buildIndex + 1), let dir = workdirs[buildIndex] {
+        if copiesSourcesBefore(buildIndex + 1) {
+            guard let dir = workdirs[buildIndex] else { return .failure(Why("the sources are copied before the install, to a folder dockslim cannot name")) }
             copies.append(dir)
         }
         return .success(())

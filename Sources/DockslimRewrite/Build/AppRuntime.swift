@@ -58,6 +58,9 @@ enum AppRuntime {
             knownUsers = ["root", "node", "nobody"]
         case (.python, .slim):
             if (ref.tag ?? "").contains("slim") { return .done("the runtime stage is already on a slim Python image") }
+            if Toolchains.libc(ofImage: ref) == .musl {
+                return .unchanged("not moved: the virtual environment is built on \(ref.original) (musl); its compiled packages do not run on a glibc slim image")
+            }
             newImage = (image ?? "python") + ":" + (tag ?? (ver + "-slim" + (release.map { "-\($0)" } ?? "")))
             knownUsers = ["root", "nobody"]
         case (.python, .distroless):

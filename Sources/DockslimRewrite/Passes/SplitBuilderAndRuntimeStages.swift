@@ -57,6 +57,9 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
     /// Users the official images create (node's `node`), which a runtime stage on the same image has.
     static let imageUsers: [String: Set<String>] = ["node": ["node"]]
 
+    /// Images whose files only build (uv, composer): copied into the builder, not needed at run time.
+    static let buildToolImages: Set<String> = ["astral-sh/uv", "composer", "library/composer"]
+
     /// Instructions that only describe the image: they move to the runtime stage.
     static let configKinds: Set<InstructionKind> = [.expose, .label, .volume, .stopsignal, .healthcheck, .cmd, .entrypoint, .maintainer]
 
@@ -99,6 +102,15 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
         }
         if let languages, !languages.contains(plan.language) {
             return .unchanged("\(name) not split: it builds \(plan.language == "c" ? "C" : plan.language), and this recipe is for \(languages.sorted().joined(separator: ", "))")
+        }
+        // The runtime stage repeats WORKDIR before the ENV and ARG it may name: only literal folders move.
+        if let w = final.instructions.first(where: { $0.kind == .workdir && $0.original.contains("$") }) {
+            return .unchanged("\(name) not split: WORKDIR on line \(w.startLine) names its folder with a variable")
+        }
+        // Files brought in from another image or stage may be what the program runs (a launcher, a library).
+        let buildTool = { (i: Instruction) in i.flag("from")?.value.flatMap(ImageReference.init).map { Self.buildToolImages.contains($0.repository) } ?? false }
+        if let c = final.instructions.first(where: { i in (i.kind == .copy || i.kind == .add) && i.flag("from") != nil && !buildTool(i) && !plan.afterBuild.contains { $0 === i } }) {
+            return .unchanged("\(name) not split: \(c.keyword) on line \(c.startLine) brings in files from \(c.flag("from")?.value ?? "another image"), which the program may need at run time")
         }
         if final.from.flag("platform") != nil {
             return .unchanged("\(name) not split: FROM --platform makes it a cross-platform build, whose runtime stage needs another platform")

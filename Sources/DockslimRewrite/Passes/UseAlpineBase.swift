@@ -127,7 +127,7 @@ public struct UseAlpineBase: RewritePass {
     static let translated: Set<String> = ["apt-get", "apt", "aptitude", "dpkg", "yum", "dnf", "microdnf", "useradd", "groupadd",
                                           "apt-key", "add-apt-repository", "locale-gen", "bash"]
     /// Images whose files run on musl too: static programs, PHP archives.
-    static let portableImages: Set<String> = ["ghcr.io/astral-sh/uv", "composer", "library/composer"]
+    static let portableImages: Set<String> = ["astral-sh/uv", "composer", "library/composer"]
 
     /// A `pip install` into the system Python of an OS image: Alpine marks
     /// its python3 externally managed (PEP 668), so pip refuses it there.
