@@ -101,6 +101,25 @@ struct AppBuild {
     }
 
     /// Whether a copy from the context that precedes `index` takes more than manifests.
+    /// Why the stage's CMD or ENTRYPOINT cannot run in a runtime stage: it
+    /// starts a build tool (uv from its image, poetry from pip) that stays in
+    /// the builder. Node's package managers are handled by the start script.
+    static func runsBuildTool(_ stage: Stage, language: Language) -> String? {
+        let tools: Set<String> = ["uv", "uvx", "poetry", "pipenv", "pdm", "hatch", "rye", "npm", "npx", "yarn", "pnpm", "mvn", "gradle", "gradlew", "mvnw"]
+        for i in stage.instructions where i.kind == .cmd || i.kind == .entrypoint {
+            let program: String?
+            switch i.command {
+            case .exec(let w): program = w.first
+            case .shell(let t): program = ShellScan(t).commands.first?.first
+            case nil: program = nil
+            }
+            guard let program = program.map(Paths.basename), tools.contains(program) else { continue }
+            if language == .node && ["npm", "yarn", "pnpm"].contains(program) { continue }
+            return "\(i.keyword) on line \(i.startLine) runs \(program), a build tool the runtime stage does not have"
+        }
+        return nil
+    }
+
     private func copiesSourcesBefore(_ index: Int) -> Bool {
         stage.instructions[..<index].contains { i in
             (i.kind == .copy || i.kind == .add) && i.flag("from") == nil && i.argumentStrings.dropLast().contains { !Self.isManifest($0) }

@@ -87,6 +87,10 @@ enum AppRuntime {
             return .unchanged("not moved to scratch: a \(label) program needs its runtime")
         }
         if newImage == runtime.resolvedBase { return .done("the runtime stage is already on \(newImage)") }
+        if let why = AppBuild.runsBuildTool(runtime, language: builder.language) { return .unchanged("not moved: \(why)") }
+        if builder.language == .node, Toolchains.libc(ofImage: ref) == .musl, !newImage.contains("alpine") {
+            return .unchanged("not moved to \(newImage): node_modules is installed on \(ref.original) (musl), and a native addon built there does not run on glibc")
+        }
         if !shellless, let newRef = ImageReference(newImage) {
             let os = target == .alpine || newImage.contains("alpine") ? ImageTools.alpine : ImageTools.debianSlim
             let check = StagePrograms(baseline: os.union(ImageTools.languageTools(of: newRef)))

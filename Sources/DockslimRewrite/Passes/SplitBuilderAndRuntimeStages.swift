@@ -100,6 +100,9 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
                 return .unchanged("\(name) not split: it installs \(runtimePackages.joined(separator: ", ")), which the program may need at run time")
             }
         }
+        if plan.isApp, let language = AppBuild.Language(rawValue: plan.language), let why = AppBuild.runsBuildTool(final, language: language) {
+            return .unchanged("\(name) not split: \(why)")
+        }
         if let languages, !languages.contains(plan.language) {
             return .unchanged("\(name) not split: it builds \(plan.language == "c" ? "C" : plan.language), and this recipe is for \(languages.sorted().joined(separator: ", "))")
         }
