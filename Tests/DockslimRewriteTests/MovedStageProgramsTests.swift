@@ -114,10 +114,16 @@ final class MovedStageProgramsTests: XCTestCase {
     /// Found in real Dockerfiles (python-docs-samples, dataflow flex templates, opentelemetry-demo).
     func testPythonSplitsThatWouldLoseFiles() throws {
         let reqs = project(["requirements.txt": "flask\n"])
-        try assertSkipped("python-slim", "FROM python:3.12\nENV APP_HOME /app\nWORKDIR $APP_HOME\nCOPY . .\nRUN pip install Flask gunicorn\nCMD exec gunicorn main:app\n",
-                          because: "the sources are copied before the install, to a folder dockslim cannot name")
-        try assertSkipped("python-slim", "FROM python:3.12\nENV APP_HOME /app\nWORKDIR $APP_HOME\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD exec gunicorn main:app\n",
-                          because: "WORKDIR on line 3 names its folder with a variable", project: reqs)
+        // ENV names the folder: the runtime stage gets it as a literal path, and the sources with it.
+        let env = try run("python-slim", "FROM python:3.12\nENV APP_HOME /app\nWORKDIR $APP_HOME\nCOPY . .\nRUN pip install Flask gunicorn\nCMD exec gunicorn main:app\n")
+        let out = String(decoding: env.output, as: UTF8.self)
+        XCTAssertTrue(out.contains("FROM python:3.12-slim\nWORKDIR /app\n"), out)
+        XCTAssertTrue(out.contains("COPY --from=build /app /app\n"), out)
+        // An ARG can change with --build-arg: the folder is not known.
+        try assertSkipped("python-slim", "FROM python:3.12\nARG DIR=/srv\nWORKDIR ${DIR}/app\nCOPY . .\nRUN pip install flask\nCMD [\"python\", \"-m\", \"app\"]\n",
+                          because: "to a folder dockslim cannot name")
+        try assertSkipped("python-slim", "FROM python:3.12\nARG DIR=/srv\nWORKDIR $DIR\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD exec gunicorn main:app\n",
+                          because: "WORKDIR on line 3 names its folder with a variable whose value is not known", project: reqs)
         try assertSkipped("python-slim", "FROM python:3.12-slim\nCOPY --from=apache/beam_python3.12_sdk:2.60.0 /opt/apache/beam /opt/apache/beam\nWORKDIR /template\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nENTRYPOINT [\"/opt/apache/beam/boot\"]\n",
                           because: "brings in files from apache/beam_python3.12_sdk:2.60.0", project: reqs)
         try assertSkipped("python-slim", "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -e .\nCMD [\"python\", \"-m\", \"app\"]\n",

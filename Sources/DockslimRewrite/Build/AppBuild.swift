@@ -65,13 +65,11 @@ struct AppBuild {
             return .failure(Why("\(e.keyword) on line \(e.startLine) comes before the last RUN"))
         }
         // WORKDIR at each instruction.
-        var workdir: String? = Toolchains.workdir(ofImage: ref) ?? "/"
+        var tracker = WorkdirTracker(image: ref, start: Toolchains.workdir(ofImage: ref) ?? "/")
         var workdirs: [String?] = []
         for i in stage.instructions {
-            workdirs.append(workdir)
-            if i.kind == .workdir, let d = i.argumentStrings.first {
-                workdir = d.contains("$") ? nil : (d.hasPrefix("/") ? Paths.join("/", d) : workdir.map { Paths.join($0, d) })
-            }
+            workdirs.append(tracker.current)
+            tracker.step(i)
         }
         var app = AppBuild(language: language, stage: stage, image: ref, buildIndex: buildIndex, copies: [], entry: entry)
         let result: Result<Void, Why>
@@ -92,7 +90,9 @@ struct AppBuild {
             guard i.heredocs.isEmpty, i.form == .shell, case .shell(let text)? = i.command, let list = ShellCommandList.parse(text) else {
                 return .failure(Why("RUN on line \(i.startLine) is a command dockslim does not follow"))
             }
-            guard list.commands.dropLast().allSatisfy({ $0.separator == "&&" }) else {
+            // After `set -e`, `;` stops at a failure as `&&` does.
+            let stopsOnError = list.commands.first.map { $0.texts.first == "set" && $0.texts.dropFirst().contains { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("e") } } ?? false
+            guard list.commands.dropLast().allSatisfy({ $0.separator == "&&" || (stopsOnError && $0.separator == ";") }) else {
                 return .failure(Why("RUN on line \(i.startLine) joins commands with something other than &&"))
             }
             out.append((i, k, list.commands.map { c in Array(c.texts.drop { $0.contains("=") && !$0.hasPrefix("-") }) }))
@@ -100,7 +100,6 @@ struct AppBuild {
         return .success(out)
     }
 
-    /// Whether a copy from the context that precedes `index` takes more than manifests.
     /// Why the stage's CMD or ENTRYPOINT cannot run in a runtime stage: it
     /// starts a build tool (uv from its image, poetry from pip) that stays in
     /// the builder. Node's package managers are handled by the start script.
@@ -120,6 +119,7 @@ struct AppBuild {
         return nil
     }
 
+    /// Whether a copy from the context that precedes `index` takes more than manifests.
     private func copiesSourcesBefore(_ index: Int) -> Bool {
         stage.instructions[..<index].contains { i in
             (i.kind == .copy || i.kind == .add) && i.flag("from") == nil && i.argumentStrings.dropLast().contains { !Self.isManifest($0) }

@@ -91,7 +91,12 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
             switch AppBuild.analyse(final, in: file.dockerfile, project: file.project) {
             case .success(let app)?: plan = SplitPlan(app)
             case .failure(let appWhy)?: return .unchanged("\(name) not split: \(appWhy.text)")
-            case nil: return .unchanged("\(name) not split: \(why.text)")
+            case nil:
+                // For a Node.js, Python or Java recipe, the compiled-language reason would mislead.
+                if let languages, languages.isDisjoint(with: ["go", "rust", "c"]) {
+                    return .unchanged("\(name) not split: its base \(final.baseText) is not a Node.js, Python or Java image dockslim knows (node, python, eclipse-temurin, maven, gradle…)")
+                }
+                return .unchanged("\(name) not split: \(why.text)")
             }
         case .success(let a):
             plan = SplitPlan(a)
@@ -106,9 +111,13 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
         if let languages, !languages.contains(plan.language) {
             return .unchanged("\(name) not split: it builds \(plan.language == "c" ? "C" : plan.language), and this recipe is for \(languages.sorted().joined(separator: ", "))")
         }
-        // The runtime stage repeats WORKDIR before the ENV and ARG it may name: only literal folders move.
-        if let w = final.instructions.first(where: { $0.kind == .workdir && $0.original.contains("$") }) {
-            return .unchanged("\(name) not split: WORKDIR on line \(w.startLine) names its folder with a variable")
+        // The runtime stage gets the folder as a literal path: a variable must resolve.
+        var tracker = WorkdirTracker(image: plan.builderImage, start: Toolchains.workdir(ofImage: plan.builderImage) ?? "/")
+        for i in final.instructions {
+            tracker.step(i)
+            if i.kind == .workdir && tracker.current == nil {
+                return .unchanged("\(name) not split: WORKDIR on line \(i.startLine) names its folder with a variable whose value is not known")
+            }
         }
         // Files brought in from another image or stage may be what the program runs (a launcher, a library).
         let buildTool = { (i: Instruction) in i.flag("from")?.value.flatMap(ImageReference.init).map { Self.buildToolImages.contains($0.repository) } ?? false }
@@ -246,22 +255,19 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
 
     /// The WORKDIR in effect at the build (the tail may change it further).
     private func workdirAtBuild(_ a: SplitPlan) -> String? {
-        var w = Toolchains.workdir(ofImage: a.builderImage) ?? (a.isApp ? "/" : nil)
-        for i in a.stage.instructions[...a.buildIndex] where i.kind == .workdir {
-            guard let d = i.argumentStrings.first else { continue }
-            w = d.hasPrefix("/") ? Paths.join("/", d) : w.map { Paths.join($0, d) }
-        }
-        return w
+        var w = WorkdirTracker(image: a.builderImage, start: Toolchains.workdir(ofImage: a.builderImage) ?? (a.isApp ? "/" : nil))
+        for i in a.stage.instructions[...a.buildIndex] { w.step(i) }
+        return w.current
     }
 
     /// Where `COPY . DIR` put the sources, if the stage has such a copy.
     private func buildFolder(_ a: SplitPlan) -> String? {
-        var w = Toolchains.workdir(ofImage: a.builderImage)
+        var w = WorkdirTracker(image: a.builderImage, start: Toolchains.workdir(ofImage: a.builderImage))
         for i in a.stage.instructions {
-            if i.kind == .workdir, let d = i.argumentStrings.first { w = d.hasPrefix("/") ? Paths.join("/", d) : w.map { Paths.join($0, d) } }
+            w.step(i)
             if (i.kind == .copy || i.kind == .add), i.flag("from") == nil, i.argumentStrings.count == 2, [".", "./"].contains(i.argumentStrings[0]) {
-                let dest = i.argumentStrings[1]
-                return dest.hasPrefix("/") ? Paths.join("/", dest) : w.map { Paths.join($0, dest) }
+                guard let dest = w.resolve(i.argumentStrings[1]) else { return nil }
+                return dest.hasPrefix("/") ? Paths.join("/", dest) : w.current.map { Paths.join($0, dest) }
             }
         }
         return nil
