@@ -98,7 +98,7 @@ final class MovedStageProgramsTests: XCTestCase {
         // Debian's tini is /usr/bin/tini; Alpine's package installs /sbin/tini.
         try assertSkipped("alpine", "FROM node:18-slim\nRUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*\nENTRYPOINT [\"/usr/bin/tini\", \"--\"]\nCMD [\"node\", \"server.js\"]\n",
                           because: "runs /usr/bin/tini, a path the new image's package may not use")
-        try assertSkipped("alpine", "FROM python:3.12\nRUN pip install tensorflow\nCMD [\"python\", \"train.py\"]\n", because: "installs tensorflow, which has no musllinux wheels")
+        try assertSkipped("alpine", "FROM python:3.12\nRUN pip install tensorflow\nCMD [\"python\", \"train.py\"]\n", because: "RUN on line 2 asks for tensorflow, which has no musllinux wheels")
         try assertSkipped("alpine", "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCMD [\"python\", \"app.py\"]\n",
                           because: "requirements.txt asks for torch", project: project(["requirements.txt": "numpy==2.1\ntorch>=2.4 ; python_version > '3.9'\n"]))
         try assertSkipped("alpine", "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"index.js\"]\n",
@@ -130,5 +130,15 @@ final class MovedStageProgramsTests: XCTestCase {
                           because: "editable mode")
         try assertSkipped("python-slim", "FROM python:3.12-alpine\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . /tests\nWORKDIR /tests\nCMD [\"python\", \"-m\", \"pytest\"]\n",
                           because: "(musl)", project: reqs)
+    }
+
+    func testSourceBuildsAgainstTheFullImagesLibrariesStayThere() throws {
+        try assertSkipped("python-slim", "FROM python:3.12\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD [\"gunicorn\", \"app:app\"]\n",
+                          because: "requirements.txt asks for psycopg2, which pip builds against libpq from python:3.12",
+                          project: project(["requirements.txt": "Django==5.1\npsycopg2==2.9.9\ngunicorn\n"]))
+        // The binary wheel carries its own libpq.
+        let binary = try run("python-slim", "FROM python:3.12\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD [\"gunicorn\", \"app:app\"]\n",
+                             project: project(["requirements.txt": "Django==5.1\npsycopg2-binary==2.9.9\ngunicorn\n"]))
+        XCTAssertTrue(binary.changed, binary.skipped ?? "")
     }
 }

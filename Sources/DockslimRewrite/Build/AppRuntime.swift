@@ -61,6 +61,10 @@ enum AppRuntime {
             if Toolchains.libc(ofImage: ref) == .musl {
                 return .unchanged("not moved: the virtual environment is built on \(ref.original) (musl); its compiled packages do not run on a glibc slim image")
             }
+            let asked = PythonRequirements.requested(in: [builder.stage], project: file.project)
+            if let bad = asked.first(where: { PythonRequirements.linksSystemLibraries[$0.name] != nil }) {
+                return .unchanged("not moved: \(bad.source) asks for \(bad.name), which pip builds against \(PythonRequirements.linksSystemLibraries[bad.name]!) from \(ref.original); the slim image lacks that library")
+            }
             newImage = (image ?? "python") + ":" + (tag ?? (ver + "-slim" + (release.map { "-\($0)" } ?? "")))
             knownUsers = ["root", "nobody"]
         case (.python, .distroless):

@@ -150,40 +150,18 @@ public struct UseAlpineBase: RewritePass {
         return nil
     }
 
-    /// Python packages with no musllinux wheels whose sources do not build on
-    /// Alpine either (PyPI file lists, 2026: tensorflow, torch, jaxlib,
-    /// onnxruntime and ray publish manylinux wheels only).
-    static let glibcOnlyWheels: Set<String> = ["tensorflow", "tensorflow-cpu", "tensorflow-gpu", "torch", "torchvision", "torchaudio",
-                                               "jaxlib", "onnxruntime", "onnxruntime-gpu", "ray", "tensorflow-io", "tensorflow-text"]
-
     /// A dependency that will not install on musl: a Python package with
     /// only glibc wheels, or a Node.js native addon the full image's
     /// compilers built.
     static func musllessDependency(_ df: Dockerfile, moved: Set<Int>, project: ProjectFacts?) -> String? {
-        func name(_ requirement: Substring) -> String {
-            String(requirement.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }).lowercased().replacing("_", with: "-")
+        let stages = moved.sorted().map { df.stages[$0] }
+        if let bad = PythonRequirements.requested(in: stages, project: project).first(where: { PythonRequirements.glibcOnly.contains($0.name) }) {
+            return "\(bad.source) asks for \(bad.name), which has no musllinux wheels (Alpine cannot install it)"
         }
-        var requirementFiles: [String] = []
-        for index in moved.sorted() {
-            for run in df.stages[index].instructions where run.kind == .run {
-                for words in ShellScan(run: run).commands {
-                    let tool = words.first.map(Paths.basename) ?? ""
-                    guard ["pip", "pip3", "uv", "python", "python3"].contains(tool), words.contains("install") else { continue }
-                    if let bad = words.map({ name($0[...]) }).first(where: glibcOnlyWheels.contains) {
-                        return "\(run.keyword) on line \(run.startLine) installs \(bad), which has no musllinux wheels (Alpine cannot install it)"
-                    }
-                    for (k, w) in words.enumerated() where (w == "-r" || w == "--requirement") && k + 1 < words.count { requirementFiles.append(words[k + 1]) }
-                }
-            }
-            if case .image(let ref)? = rootImage(df.stages[index], df), ref.name == "node", !(ref.tag ?? "").contains("slim"),
+        for stage in stages {
+            if case .image(let ref)? = rootImage(stage, df), ref.name == "node", !(ref.tag ?? "").contains("slim"),
                let pkg = project?.text("package.json"), let native = AppRuntime.nativeAddons.first(where: { pkg.contains("\"\($0)\"") }) {
                 return "the project depends on \(native), a native addon that node's full image compiles and Alpine's lacks the compilers for"
-            }
-        }
-        for file in requirementFiles {
-            guard let text = project?.text(Paths.basename(file)) ?? project?.text(file) else { continue }
-            for line in text.split(whereSeparator: \.isNewline) where glibcOnlyWheels.contains(name(line.drop { $0 == " " })) {
-                return "\(file) asks for \(name(line)), which has no musllinux wheels (Alpine cannot install it)"
             }
         }
         return nil
