@@ -159,6 +159,10 @@ public struct UseAlpineBase: RewritePass {
             return "\(bad.source) asks for \(bad.name), which has no musllinux wheels (Alpine cannot install it)"
         }
         for stage in stages {
+            if case .image(let ref)? = rootImage(stage, df), ref.name == "python", !(ref.tag ?? "").contains("slim"),
+               let bad = PythonRequirements.requested(in: [stage], project: project).first(where: { PythonRequirements.linksSystemLibraries[$0.name] != nil }) {
+                return "\(bad.source) asks for \(bad.name), which pip builds with \(ref.original)'s compilers and \(PythonRequirements.linksSystemLibraries[bad.name]!) headers; Alpine's image has neither"
+            }
             if case .image(let ref)? = rootImage(stage, df), ref.name == "node", !(ref.tag ?? "").contains("slim"),
                let pkg = project?.text("package.json"), let native = AppRuntime.nativeAddons.first(where: { pkg.contains("\"\($0)\"") }) {
                 return "the project depends on \(native), a native addon that node's full image compiles and Alpine's lacks the compilers for"
