@@ -83,13 +83,14 @@ public struct RecipeRunner: Sendable {
         // changed yet: often why a later step has nothing to work on.
         var nothingToDo: String?
         let lastRequired = plan.lastIndex { $0.required } ?? -1
-        // A file that already has what the recipe makes (its last required
-        // step has nothing to do from the start) is left as its authors wrote it.
+        // A file that already has what the recipe makes (every required step
+        // has nothing to do from the start) is left as its authors wrote it.
         if lastRequired >= 0 {
-            let outcome = plan[lastRequired].pass.apply(to: FileContext(dockerfile: model, project: project))
-            if outcome.alreadyDone {
+            let context = FileContext(dockerfile: model, project: project)
+            let outcomes = plan.filter(\.required).map { $0.pass.apply(to: context) }
+            if outcomes.allSatisfy(\.alreadyDone), let last = outcomes.last {
                 return FileRewrite(original: source, output: source, steps: [],
-                                   skipped: "the file already has what the recipe makes: \(outcome.notes.first ?? "")")
+                                   skipped: "the file already has what the recipe makes: \(last.notes.first ?? "")")
             }
         }
         for (index, planned) in plan.enumerated() {

@@ -141,4 +141,12 @@ final class MovedStageProgramsTests: XCTestCase {
                              project: project(["requirements.txt": "Django==5.1\npsycopg2-binary==2.9.9\ngunicorn\n"]))
         XCTAssertTrue(binary.changed, binary.skipped ?? "")
     }
+
+    /// An Alpine stage with nothing to translate does not make the file "done":
+    /// every required step must have nothing to do.
+    func testAlpineBuilderAndDebianRuntime() throws {
+        let r = try run("alpine", "FROM node:22-alpine AS web\nWORKDIR /b\nCOPY web/ .\nRUN npm ci && npm run build\n\nFROM python:3.11-slim-bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*\nCOPY --from=web /b/dist /app/dist\nCMD [\"python\", \"-m\", \"http.server\"]\n")
+        XCTAssertNil(r.skipped)
+        XCTAssertTrue(String(decoding: r.output, as: UTF8.self).contains("FROM python:3.11-alpine\nRUN apk add --no-cache git\n"))
+    }
 }
