@@ -73,4 +73,15 @@ final class TranslatePackagesTests: XCTestCase {
         assertNotApplicable(move, input: "FROM php:8.3-apache\n", reason: "has no Alpine variant")
         assertNotApplicable(move, input: "FROM debian:12 AS b\nFROM gcr.io/distroless/base-debian12\nCOPY --from=b /app /app\n", reason: "(glibc) but copies from stage b")
     }
+
+    /// Found by `scripts/fuzz rewrite`: invalid UTF-8 in a RUN made the logical
+    /// text's offsets disagree with the source's, and an edit indexed past the end.
+    func testInvalidUTF8IsLeftAlone() {
+        var input = Array("FROM alpine:3.24\nRUN apt-get update && \\\n    apt-get install -y --no-install-recom".utf8)
+        input += [UInt8](repeating: 0xFF, count: 40)
+        input += Array("mends jq && \\\n    rm -rf /var/lib/apt/lists/*\n".utf8)
+        let result = RecipeRunner(recipes: []).run([RecipeRunner.PlannedPass(pass)], on: input, project: nil)
+        XCTAssertFalse(result.changed)
+        XCTAssertTrue(result.declined.first?.text.contains("not UTF-8") == true, "\(result.declined)")
+    }
 }

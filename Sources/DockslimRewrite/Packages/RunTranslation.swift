@@ -38,7 +38,7 @@ struct RunTranslation {
         guard let shell = RunShellText(run) else {
             if run.form == .exec { return .failure(Refusal(reason: "RUN on line \(run.startLine) is in exec form")) }
             if !run.heredocs.isEmpty { return .failure(Refusal(reason: "RUN on line \(run.startLine) runs a here-document")) }
-            return .failure(Refusal(reason: "RUN on line \(run.startLine) uses shell constructs dockslim does not follow (subshells, command substitution, quotes it cannot read)"))
+            return .failure(Refusal(reason: "RUN on line \(run.startLine) uses shell constructs dockslim does not follow (subshells, command substitution, quotes it cannot read, bytes that are not UTF-8)"))
         }
         var t = RunTranslation()
         do {

@@ -13,10 +13,14 @@ struct RunShellText {
     private let reading: InstructionReading
     private let base: Int
 
-    /// `nil` for exec form, here-documents, or a command `ShellCommandList` does not follow.
+    /// `nil` for exec form, here-documents, bytes that are not UTF-8, or a
+    /// command `ShellCommandList` does not follow.
     init?(_ run: Instruction) {
         guard run.form == .shell, run.heredocs.isEmpty, case .shell(let text)? = run.command,
               let reading = InstructionReading(run.node), case .shell(let r) = reading.layout.arguments,
+              // Offsets in `text` are UTF-8 offsets of the source only when no byte was
+              // replaced on decoding (invalid UTF-8 becomes U+FFFD, three bytes).
+              !text.unicodeScalars.contains("\u{FFFD}"),
               let list = ShellCommandList.parse(text) else { return nil }
         self.run = run
         self.source = Array(run.node.tree.source)
