@@ -149,4 +149,15 @@ final class MovedStageProgramsTests: XCTestCase {
         XCTAssertNil(r.skipped)
         XCTAssertTrue(String(decoding: r.output, as: UTF8.self).contains("FROM python:3.11-alpine\nRUN apk add --no-cache git\n"))
     }
+
+    /// awesome-compose's nginx-nodejs-redis: a builder already on Alpine keeps its
+    /// exact image for the runtime, and npm 6 (node 14) prunes with --production.
+    func testNodeBuilderOnAlpineKeepsItsImage() throws {
+        let r = try run("node-alpine", "FROM node:14.17.3-alpine3.14\nWORKDIR /usr/src/app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY ./server.js ./\nCMD [\"npm\",\"start\"]\n",
+                        project: project(["package.json": #"{"scripts":{"start":"node server.js"},"dependencies":{"express":"4"}}"#, "package-lock.json": "{}"]))
+        let out = String(decoding: r.output, as: UTF8.self)
+        XCTAssertTrue(out.contains("RUN npm prune --production\n"), out)
+        XCTAssertTrue(out.contains("\nFROM node:14.17.3-alpine3.14\nWORKDIR /usr/src/app\n"), out)
+        XCTAssertTrue(out.hasSuffix("CMD [\"node\", \"server.js\"]\n"), out)
+    }
 }

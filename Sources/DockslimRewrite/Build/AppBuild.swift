@@ -100,6 +100,12 @@ struct AppBuild {
         return .success(out)
     }
 
+    /// The major version of a node image's tag (`20` for `node:20.11-alpine`), if it names one.
+    static func nodeMajor(_ ref: ImageReference) -> Int? {
+        guard ref.name == "node", let tag = ref.tag else { return nil }
+        return Int(tag.prefix { $0.isNumber })
+    }
+
     /// Why the stage's CMD or ENTRYPOINT cannot run in a runtime stage: it
     /// starts a build tool (uv from its image, poetry from pip) that stays in
     /// the builder. Node's package managers are handled by the start script.
@@ -194,7 +200,8 @@ struct AppBuild {
         copies = [Paths.join(appDir, "node_modules"), Paths.join(appDir, "package.json")]
         if !pruned {
             switch manager {
-            case "npm": builderAppend.append("RUN npm prune --omit=dev")
+            // npm 6 (node 14 and older) knows only --production.
+            case "npm": builderAppend.append(Self.nodeMajor(image).map { $0 < 16 } == true ? "RUN npm prune --production" : "RUN npm prune --omit=dev")
             case "pnpm": builderAppend.append("RUN pnpm prune --prod")
             default: builderAppend.append("RUN yarn install --production --frozen-lockfile --ignore-scripts --prefer-offline")
             }

@@ -55,6 +55,9 @@ enum AppRuntime {
             } else {
                 newImage = (image ?? "node") + ":" + (tag ?? "\(ver)-\(target == .alpine ? "alpine" : (release.map { "\($0)-slim" } ?? "slim"))")
             }
+            // A builder already on the variant: the runtime takes the very same image,
+            // so node_modules meets the C library it was built against.
+            if image == nil && tag == nil && (ref.tag ?? "").contains(target == .alpine ? "alpine" : "slim") { newImage = ref.original }
             knownUsers = ["root", "node", "nobody"]
         case (.python, .slim):
             if (ref.tag ?? "").contains("slim") { return .done("the runtime stage is already on a slim Python image") }
