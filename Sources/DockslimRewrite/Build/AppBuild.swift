@@ -427,20 +427,9 @@ struct AppBuild {
     }
 }
 
-extension String {
-    func range(of needle: String) -> Range<String.Index>? {
-        guard !needle.isEmpty else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
-            i = index(after: i)
-        }
-        return nil
-    }
-}
-
-extension Substring {
-    func range(of needle: String) -> Range<String.Index>? {
+extension StringProtocol {
+    /// The first occurrence of `needle` (Foundation's `range(of:)`, which this module does without).
+    func range(of needle: String) -> Range<Index>? {
         guard !needle.isEmpty else { return nil }
         var i = startIndex
         while i < endIndex {

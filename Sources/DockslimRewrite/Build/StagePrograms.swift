@@ -108,7 +108,8 @@ package struct StagePrograms {
         let rest = Array(words.dropFirst())
         func named(after sub: Set<String>) -> [String] {
             guard let at = rest.firstIndex(where: { sub.contains($0) }) else { return [] }
-            return rest[(at + 1)...].filter { !$0.hasPrefix("-") && !$0.contains("/") || $0.hasPrefix("@") }
+            // Package names: not options, not paths (a scoped npm name has a slash but starts with @).
+            return rest[(at + 1)...].filter { $0.hasPrefix("@") || (!$0.hasPrefix("-") && !$0.contains("/")) }
         }
         var names: [String] = []
         switch Paths.basename(tool) {
@@ -133,7 +134,7 @@ package struct StagePrograms {
             var base = n.hasPrefix("@") ? String(n.split(separator: "/").last ?? "") : n
             base = String(base.prefix { !"[=<>~!@;".contains($0) })
             if !base.isEmpty { out.insert(base) }
-            if base == "@nestjs/cli" || n.hasPrefix("@nestjs/cli") { out.insert("nest") }
+            if n.hasPrefix("@nestjs/cli") { out.insert("nest") }
         }
         return out
     }
