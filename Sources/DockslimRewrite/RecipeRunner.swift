@@ -97,8 +97,10 @@ public struct RecipeRunner: Sendable {
             let context = FileContext(dockerfile: currentModel, project: project)
             let outcome = planned.pass.apply(to: context)
             var report = StepReport(pass: planned.id, input: current, output: current, edits: [], notes: outcome.notes, alreadyDone: outcome.alreadyDone)
-            report.warnings = outcome.warnings
-            report.declined = outcome.declined
+            // After an earlier pass changed the text, "line N" is remapped to the user's file.
+            report.notes = outcome.notes.map { OriginalLines.remap($0, seen: current, original: source) }
+            report.warnings = outcome.warnings.map { OriginalLines.remap($0, seen: current, original: source) }
+            report.declined = outcome.declined.map { OriginalLines.remap($0, seen: current, original: source) }
             if outcome.changed {
                 if let next = TextEdit.apply(outcome.edits, to: current) {
                     let nextModel = Dockerfile(tree: Parser.parse(next))
