@@ -90,7 +90,12 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
             }
             switch AppBuild.analyse(final, in: file.dockerfile, project: file.project) {
             case .success(let app)?: plan = SplitPlan(app)
-            case .failure(let appWhy)?: return .unchanged("\(name) not split: \(appWhy.text)")
+            case .failure(let appWhy)?:
+                // Another language's build: say that first, not why its build would not split.
+                if let languages, case .image(let ref) = final.base, let language = AppBuild.language(of: ref), !languages.contains(language.rawValue) {
+                    return .unchanged("\(name) not split: it builds \(language.rawValue), and this recipe is for \(languages.sorted().joined(separator: ", "))")
+                }
+                return .unchanged("\(name) not split: \(appWhy.text)")
             case nil:
                 // For a Node.js, Python or Java recipe, the compiled-language reason would mislead.
                 if let languages, languages.isDisjoint(with: ["go", "rust", "c"]) {
