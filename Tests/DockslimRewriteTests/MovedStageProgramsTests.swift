@@ -161,4 +161,16 @@ final class MovedStageProgramsTests: XCTestCase {
         XCTAssertTrue(out.contains("\nFROM node:14.17.3-alpine3.14\nWORKDIR /usr/src/app\n"), out)
         XCTAssertTrue(out.hasSuffix("CMD [\"node\", \"server.js\"]\n"), out)
     }
+
+    /// Debian's www-data, daemon, bin… are not Alpine's: a USER or --chown must name
+    /// root, nobody, a user the image creates on both, or one the Dockerfile creates.
+    func testUsersAlpineMayNotHave() throws {
+        try assertSkipped("alpine", "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\nUSER www-data\nCMD [\"curl\", \"--version\"]\n",
+                          because: "USER on line 3 names www-data")
+        try assertSkipped("alpine", "FROM nginx:1.27\nCOPY --chown=www-data:www-data site/ /usr/share/nginx/html/\n", because: "COPY on line 2 names www-data")
+        let made = try run("alpine", "FROM debian:bookworm-slim\nRUN groupadd -r web && useradd -r -g web web\nCOPY --chown=web:web app/ /app/\nUSER web\nCMD [\"cat\", \"/app/index.html\"]\n")
+        XCTAssertTrue(made.changed, made.skipped ?? "")
+        let nginx = try run("alpine", "FROM nginx:1.27\nCOPY --chown=nginx:nginx site/ /usr/share/nginx/html/\n")
+        XCTAssertTrue(nginx.changed, nginx.skipped ?? "")
+    }
 }

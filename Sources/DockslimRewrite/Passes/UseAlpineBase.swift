@@ -178,6 +178,34 @@ public struct UseAlpineBase: RewritePass {
         return s.base
     }
 
+    /// Users the Alpine variants of the official images create (the Debian ones have them too).
+    static let imageUsers: [String: Set<String>] = ["node": ["node"], "nginx": ["nginx"], "php": ["www-data"], "httpd": ["www-data"]]
+
+    /// A USER or `--chown` naming a user or group Alpine's image may lack
+    /// (Debian has www-data, daemon, bin… with other ids, or not at all there).
+    static func unknownUser(_ chain: [Stage], root: ImageReference) -> String? {
+        var known = Set(["root", "nobody"]).union(imageUsers[root.name] ?? [])
+        for stage in chain {
+            for i in stage.instructions {
+                var names: [String] = []
+                switch i.kind {
+                case .run:
+                    for words in ShellScan(run: i).commands where ["useradd", "adduser", "groupadd", "addgroup"].contains(words.first ?? "") {
+                        if let name = words.last, !name.hasPrefix("-") { known.insert(name) }
+                    }
+                    continue
+                case .user: names = (i.argumentStrings.first ?? "").split(separator: ":").map(String.init)
+                case .copy, .add: names = (i.flag("chown")?.value ?? "").split(separator: ":").map(String.init)
+                default: continue
+                }
+                for n in names where !n.isEmpty && !n.allSatisfy(\.isNumber) && !known.contains(n) {
+                    return "\(i.keyword) on line \(i.startLine) names \(n), a user or group Alpine's image may not have"
+                }
+            }
+        }
+        return nil
+    }
+
     /// Why a moved stage would break on Alpine: a program it runs that
     /// Alpine lacks, or a program copied in from an image built on glibc.
     private func missingPrograms(_ df: Dockerfile, moved: Set<Int>) -> String? {
@@ -202,6 +230,7 @@ public struct UseAlpineBase: RewritePass {
                 }
             }
             if ImageTools.languageTools(of: root).isEmpty, let why = Self.systemPipInstall(chain) { return "\(label): \(why)" }
+            if let why = Self.unknownUser(chain, root: root) { return "\(label): \(why)" }
             let check = StagePrograms(baseline: ImageTools.alpine.union(ImageTools.languageTools(of: root)), handled: Self.translated)
             if let why = check.missing(in: chain) { return "\(label): \(why)" }
         }
