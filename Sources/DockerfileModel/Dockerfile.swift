@@ -110,6 +110,17 @@ public final class Dockerfile: Sendable {
         self.diagnostics = tree.diagnostics + problems.sorted { $0.location.offset < $1.location.offset }
     }
 
+    /// A stage and the stages it builds on through FROM, the root first: the
+    /// root's base is an image, scratch, or a reference that does not resolve.
+    public func baseChain(of stage: Stage) -> [Stage] {
+        var chain = [stage]
+        // A FROM names only an earlier stage, so the walk ends; the bound is for broken input.
+        while case .stage(let b) = chain[0].base, b < stages.count, b < chain[0].index, chain.count <= stages.count {
+            chain.insert(stages[b], at: 0)
+        }
+        return chain
+    }
+
     /// The stage BuildKit builds by default: the last one.
     public var finalStage: Stage? { stages.last }
 

@@ -86,9 +86,15 @@ public struct RecipeRunner: Sendable {
         // A file that already has what the recipe makes (every required step
         // has nothing to do from the start) is left as its authors wrote it.
         if lastRequired >= 0 {
+            // Stops at the first required step with work to do (most files), so it costs one pass.
             let context = FileContext(dockerfile: model, project: project)
-            let outcomes = plan.filter(\.required).map { $0.pass.apply(to: context) }
-            if outcomes.allSatisfy(\.alreadyDone), let last = outcomes.last {
+            var last: PassOutcome?
+            for planned in plan where planned.required {
+                let outcome = planned.pass.apply(to: context)
+                guard outcome.alreadyDone else { last = nil; break }
+                last = outcome
+            }
+            if let last {
                 return FileRewrite(original: source, output: source, steps: [],
                                    skipped: "the file already has what the recipe makes: \(last.notes.first ?? "")")
             }

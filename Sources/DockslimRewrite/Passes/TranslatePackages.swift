@@ -43,10 +43,7 @@ public struct TranslatePackages: RewritePass {
 
     /// A stage runs on Alpine when the image at the root of its FROM chain is Alpine or an `-alpine` tag.
     static func runsOnAlpine(_ stage: Stage, in file: Dockerfile) -> Bool {
-        var s = stage
-        var seen: Set<Int> = []
-        while case .stage(let b) = s.base, seen.insert(b).inserted, b < file.stages.count { s = file.stages[b] }
-        guard case .image(let ref) = s.base else { return false }
+        guard case .image(let ref) = file.baseChain(of: stage)[0].base else { return false }
         return Toolchains.libc(ofImage: ref) == .musl
     }
 

@@ -107,8 +107,7 @@ public struct UseAlpineBase: RewritePass {
         for edge in df.graph.edges where edge.kind != .base && !moved.contains(edge.stage) {
             guard case .stage(let source) = edge.source, moved.contains(source) else { continue }
             let target = df.stages[edge.stage]
-            var root = target
-            while case .stage(let b) = root.base { root = df.stages[b] }
+            let root = df.baseChain(of: target)[0]
             let staysWithoutLibc: Bool
             switch root.base {
             case .scratch: staysWithoutLibc = true
@@ -159,23 +158,16 @@ public struct UseAlpineBase: RewritePass {
             return "\(bad.source) asks for \(bad.name), which has no musllinux wheels (Alpine cannot install it)"
         }
         for stage in stages {
-            if case .image(let ref)? = rootImage(stage, df), ref.name == "python", !(ref.tag ?? "").contains("slim"),
+            if case .image(let ref) = df.baseChain(of: stage)[0].base, ref.name == "python", !(ref.tag ?? "").contains("slim"),
                let bad = PythonRequirements.requested(in: [stage], project: project).first(where: { PythonRequirements.linksSystemLibraries[$0.name] != nil }) {
                 return "\(bad.source) asks for \(bad.name), which pip builds with \(ref.original)'s compilers and \(PythonRequirements.linksSystemLibraries[bad.name]!) headers; Alpine's image has neither"
             }
-            if case .image(let ref)? = rootImage(stage, df), ref.name == "node", !(ref.tag ?? "").contains("slim"),
+            if case .image(let ref) = df.baseChain(of: stage)[0].base, ref.name == "node", !(ref.tag ?? "").contains("slim"),
                let pkg = project?.text("package.json"), let native = AppRuntime.nativeAddons.first(where: { pkg.contains("\"\($0)\"") }) {
                 return "the project depends on \(native), a native addon that node's full image compiles and Alpine's lacks the compilers for"
             }
         }
         return nil
-    }
-
-    private static func rootImage(_ stage: Stage, _ df: Dockerfile) -> Stage.Base? {
-        var s = stage
-        var hops = 0
-        while case .stage(let b) = s.base, b < df.stages.count, hops <= df.stages.count { s = df.stages[b]; hops += 1 }
-        return s.base
     }
 
     /// Users the Alpine variants of the official images create (the Debian ones have them too).
@@ -210,8 +202,7 @@ public struct UseAlpineBase: RewritePass {
     /// Alpine lacks, or a program copied in from an image built on glibc.
     private func missingPrograms(_ df: Dockerfile, moved: Set<Int>) -> String? {
         for index in moved.sorted() {
-            var chain = [df.stages[index]]
-            while case .stage(let b) = chain[0].base, b < df.stages.count, chain.count <= df.stages.count { chain.insert(df.stages[b], at: 0) }
+            let chain = df.baseChain(of: df.stages[index])
             guard case .image(let root) = chain[0].base else { continue }
             let label = "stage \(df.stages[index].name ?? String(index)) not moved to Alpine"
             for edge in df.graph.edges(of: index) where edge.kind == .copy {

@@ -232,22 +232,17 @@ public struct UseCacheMounts: RewritePass {
 
     /// ENV and ARG values the stage inherits from the stages it builds on.
     private func inheritedEnvironment(_ stage: Stage, _ df: Dockerfile) -> [String: String] {
-        var chain: [Stage] = []
-        var s = stage
-        while case .stage(let b) = s.base, b < df.stages.count, !chain.contains(where: { $0.index == b }) { s = df.stages[b]; chain.append(s) }
+        let chain = df.baseChain(of: stage)
         var env: [String: String] = [:]
-        for st in chain.reversed() {
+        for st in chain.dropLast() {
             for i in st.instructions where i.kind == .env { for kv in i.keyValues { env[kv.name] = kv.valueString ?? "" } }
         }
-        if case .image(let ref) = s.base { env.merge(Toolchains.environment(ofImage: ref)) { $1 } }
+        if case .image(let ref) = chain[0].base { env.merge(Toolchains.environment(ofImage: ref)) { $1 } }
         return env
     }
 
     private func rootImage(_ stage: Stage, _ df: Dockerfile) -> ImageReference? {
-        var s = stage
-        var seen: Set<Int> = []
-        while case .stage(let b) = s.base, seen.insert(b).inserted, b < df.stages.count { s = df.stages[b] }
-        if case .image(let ref) = s.base { return ref }
+        if case .image(let ref) = df.baseChain(of: stage)[0].base { return ref }
         return nil
     }
 }
