@@ -13,12 +13,16 @@ let package = Package(
     targets: [
         .target(name: "DockerfileSyntax"),
         .target(name: "DockerfileModel", dependencies: ["DockerfileSyntax"]),
+        // Facts below both the rewrite and the audit: shell reading, images, the build context, packages, ecosystems.
+        .target(name: "DockerfileFacts", dependencies: ["DockerfileSyntax", "DockerfileModel", "BuildDefinitions"]),
         .target(name: "UnifiedDiff"),
-        .target(name: "DockslimRewrite", dependencies: ["DockerfileSyntax", "DockerfileModel"]),
+        // Compose and Bake files read into build specs; no file system, no Dockerfiles.
+        .target(name: "BuildDefinitions"),
+        .target(name: "DockslimRewrite", dependencies: ["DockerfileSyntax", "DockerfileModel", "DockerfileFacts", "BuildDefinitions"]),
         .target(name: "BuiltinRecipes", dependencies: ["DockslimRewrite"], path: "Recipes", exclude: ["examples"]),
-        .target(name: "DockslimAudit", dependencies: ["DockerfileSyntax", "DockerfileModel", "DockslimRewrite"]),
-        .target(name: "DockslimReport", dependencies: ["DockerfileSyntax", "DockerfileModel", "DockslimAudit"]),
-        .target(name: "DockslimCLI", dependencies: ["DockerfileSyntax", "DockerfileModel", "DockslimRewrite", "DockslimAudit", "DockslimReport", "BuiltinRecipes", "UnifiedDiff"]),
+        .target(name: "DockslimAudit", dependencies: ["DockerfileSyntax", "DockerfileModel", "DockerfileFacts"]),
+        .target(name: "DockslimReport", dependencies: ["DockerfileSyntax", "DockerfileModel", "DockerfileFacts", "DockslimAudit"]),
+        .target(name: "DockslimCLI", dependencies: ["DockerfileSyntax", "DockerfileModel", "DockerfileFacts", "DockslimRewrite", "DockslimAudit", "DockslimReport", "BuiltinRecipes", "UnifiedDiff"]),
         .executableTarget(name: "dockslim", dependencies: ["DockslimCLI"]),
         .executableTarget(
             name: "dockslim-benchmark",
@@ -27,9 +31,11 @@ let package = Package(
         ),
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),
         .testTarget(name: "DockerfileModelTests", dependencies: ["DockerfileModel", "DockerfileSyntax"]),
-        .testTarget(name: "DockslimCLITests", dependencies: ["DockslimCLI", "DockerfileModel", "DockerfileSyntax", "dockslim"]),
+        .testTarget(name: "DockerfileFactsTests", dependencies: ["DockerfileFacts", "DockerfileModel", "DockerfileSyntax"]),
+        .testTarget(name: "DockslimCLITests", dependencies: ["DockslimCLI", "DockerfileFacts", "DockerfileModel", "DockerfileSyntax", "dockslim"]),
         .testTarget(name: "UnifiedDiffTests", dependencies: ["UnifiedDiff"]),
-        .testTarget(name: "DockslimAuditTests", dependencies: ["DockslimAudit", "DockslimReport", "DockslimRewrite", "DockerfileModel"]),
-        .testTarget(name: "DockslimRewriteTests", dependencies: ["DockslimRewrite", "BuiltinRecipes", "DockerfileModel", "DockerfileSyntax", "UnifiedDiff"]),
+        .testTarget(name: "BuildDefinitionsTests", dependencies: ["BuildDefinitions"]),
+        .testTarget(name: "DockslimAuditTests", dependencies: ["DockslimAudit", "DockslimReport", "DockerfileFacts", "DockerfileModel"]),
+        .testTarget(name: "DockslimRewriteTests", dependencies: ["DockslimRewrite", "DockerfileFacts", "BuiltinRecipes", "DockerfileModel", "DockerfileSyntax", "UnifiedDiff"]),
     ]
 )

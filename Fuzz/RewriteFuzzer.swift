@@ -3,6 +3,7 @@
 // be left alone by a second run of the same recipe's required steps' checks.
 //
 // Built and run by `scripts/fuzz SECONDS rewrite` (swiftc -sanitize=fuzzer,address).
+import DockerfileFacts
 import BuiltinRecipes
 import DockerfileModel
 import DockerfileSyntax
@@ -10,7 +11,7 @@ import DockslimRewrite
 
 /// A project folder as passes see it: manifests for each language, so the
 /// Node.js, Python and Java paths run too.
-private let project = ProjectFacts(
+private let project = BuildContext(
     files: ["Dockerfile", "package.json", "package-lock.json", "requirements.txt", "pom.xml", "go.mod", "src/", "app/"],
     contents: ["package.json": Array(#"{"scripts":{"build":"tsc","start":"node dist/index.js"},"dependencies":{"express":"4"}}"#.utf8),
                "requirements.txt": Array("flask\ngunicorn\n".utf8),

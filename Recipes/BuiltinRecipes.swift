@@ -4,6 +4,7 @@ import DockslimRewrite
 /// checks that each is listed here, has a kebab-case id and a golden case.
 public enum BuiltinRecipes {
     public static let all: [Recipe] = [
+        .slim,
         .useExecForm,
         .hoistManifests,
         .useNonroot,
@@ -19,10 +20,17 @@ public enum BuiltinRecipes {
         .cAlpine,
         .nodeDistroless,
         .nodeAlpine,
+        .nodeSlim,
         .pythonSlim,
         .pythonDistroless,
         .javaDistroless,
         .javaAlpine,
+        .javaSlim,
+        .rubySlim,
+        .rubyAlpine,
+        .phpRuntime,
+        .dotnetRuntime,
+        .dotnetChiseled,
     ]
 
     public static func recipe(_ id: String) -> Recipe? {

@@ -10,13 +10,17 @@ public struct ArgExpansion: Sendable, Equatable {
     public let unresolved: [String]
     /// The text could not be read (an unclosed `${`, an unsupported modifier).
     public let failed: Bool
+    /// Every name the text refers to, in order, with or without a value.
+    public var used: [String] = []
 
     public static func expand(_ text: String, _ values: [String: String]) -> ArgExpansion {
         var s = Array(text.unicodeScalars)[...]
         var out = String.UnicodeScalarView()
         var unresolved: [String] = []
         var failed = false
+        var used: [String] = []
         func lookup(_ name: String) -> String? {
+            used.append(name)
             if let v = values[name] { return v }
             unresolved.append(name)
             return nil
@@ -57,6 +61,7 @@ public struct ArgExpansion: Sendable, Equatable {
                 guard closed, ["-", ":-", "+", ":+"].contains(modifier) else { failed = true; break }
                 let inner = expand(String(word), values)
                 unresolved += inner.unresolved
+                used += [n] + inner.used
                 let value = values[n]
                 let isSet = value != nil && !(modifier.hasPrefix(":") && value!.isEmpty)
                 if modifier.hasSuffix("-") {
@@ -70,6 +75,6 @@ public struct ArgExpansion: Sendable, Equatable {
                 out.append(contentsOf: (lookup(n) ?? "").unicodeScalars)
             }
         }
-        return ArgExpansion(result: String(out), unresolved: unresolved, failed: failed)
+        return ArgExpansion(result: String(out), unresolved: unresolved, failed: failed, used: used)
     }
 }

@@ -1,6 +1,6 @@
+import DockerfileFacts
 import DockerfileModel
 import DockerfileSyntax
-import DockslimRewrite
 
 /// One Dockerfile under audit, with the analyses rules share, computed
 /// once: what each stage builds on, its folders and user, where files come
@@ -8,7 +8,7 @@ import DockslimRewrite
 final class AuditContext {
     let file: Dockerfile
     /// The folder around the Dockerfile, when at hand.
-    let project: ProjectFacts?
+    let project: BuildContext?
     /// The stage BuildKit builds by default.
     let final: Stage?
     /// The stages the final one needs, itself included.
@@ -17,18 +17,22 @@ final class AuditContext {
     /// layers are the final image's.
     let finalChain: [Int]
     let stages: [StageFacts]
+    /// The state before each instruction of every stage.
+    let states: StageStates
     private(set) lazy var timeline = CacheTimeline(self)
     private(set) lazy var dockerIgnore: DockerIgnore? = project?.text(".dockerignore").map(DockerIgnore.init)
 
-    init(file: Dockerfile, project: ProjectFacts?) {
+    init(file: Dockerfile, project: BuildContext?) {
         self.file = file
         self.project = project
         self.final = file.finalStage
         var facts: [StageFacts] = []
+        let states = StageStates.standard(file)
+        self.states = states
         for stage in file.stages {
             var base: StageFacts?
             if case .stage(let b) = stage.base, b < facts.count { base = facts[b] }
-            facts.append(StageFacts(stage, base: base, file: file))
+            facts.append(StageFacts(stage, base: base, file: file, states: states))
         }
         self.stages = facts
         if let final = file.finalStage {

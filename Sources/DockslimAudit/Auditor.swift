@@ -1,6 +1,6 @@
+import DockerfileFacts
 import DockerfileModel
 import DockerfileSyntax
-import DockslimRewrite
 
 /// Runs every rule over one Dockerfile, drops the findings an inline
 /// `# dockslim ignore=ID[,ID…]` comment silences, and sorts the rest by
@@ -11,7 +11,7 @@ public enum Auditor {
 
     public static func rule(_ id: String) -> RuleMetadata? { rules.first { $0.id == id } }
 
-    public static func audit(_ file: Dockerfile, project: ProjectFacts? = nil) -> AuditResult {
+    public static func audit(_ file: Dockerfile, project: BuildContext? = nil) -> AuditResult {
         let context = AuditContext(file: file, project: project)
         var findings: [Finding] = []
         for rule in AuditRules.all { findings += rule.check(context) }

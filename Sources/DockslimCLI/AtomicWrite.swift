@@ -5,62 +5,82 @@ import Darwin
 #endif
 
 /// Replaces a file's contents atomically: a temporary file in the same
-/// folder, the original's mode bits, `fsync`, then `rename` over the
-/// original. On any failure the temporary file is removed and the original
-/// is left exactly as it was.
+/// folder (`TemporaryFiles`), the original's owner and mode bits, `fsync`,
+/// then `rename` over the original. On any failure the temporary file is
+/// removed and the original is left exactly as it was.
 enum AtomicWrite {
-    static func replace(_ path: String, with bytes: [UInt8]) throws(FileAccess.Failure) {
+    /// Called between the read and the rename, for tests that change the
+    /// file there; `nil` otherwise.
+    nonisolated(unsafe) static var beforeRename: ((String) -> Void)?
+
+    /// Replaces the regular file at `path`, which must still be what was read
+    /// (`identity`), and, unless `force`, be the user's own and writable.
+    /// `path` is never a link here: links are resolved within the tree first.
+    static func replace(_ path: String, with bytes: [UInt8], readAs identity: FileIdentity?, force: Bool = false) throws(FileAccess.Failure) {
         var st = stat()
-        guard stat(path, &st) == 0 else { throw FileAccess.Failure(description: String(cString: strerror(errno))) }
-        try write(path, bytes, like: st)
+        guard lstat(path, &st) == 0 else { throw FileAccess.Failure(description: String(cString: strerror(errno))) }
+        guard FileKind.isRegular(st.st_mode) else {
+            if identity != nil { throw WriteGuard.changed }
+            throw FileAccess.Failure(description: "not a regular file (it is \(FileKind.name(st.st_mode)))")
+        }
+        if let identity, FileIdentity(st) != identity { throw WriteGuard.changed }
+        if !force { try WriteGuard.requireOwnWritable(st) }
+        try write(path, bytes, like: st, unchangedSince: identity ?? FileIdentity(st))
     }
 
-    /// Writes a new file (mode 0644 less the umask), or replaces an existing one as `replace` does.
+    /// Writes a new file (mode 0644 less the umask), or replaces an existing
+    /// one, keeping its mode and owner. A link is followed to a target inside
+    /// its folder, and refused when it leads out of it (`TreeLinks`).
     static func create(_ path: String, with bytes: [UInt8]) throws(FileAccess.Failure) {
+        let target = try TreeLinks.resolveExplicit(path).get()
         var st = stat()
-        if stat(path, &st) == 0 {
-            try write(path, bytes, like: st)
+        if lstat(target, &st) == 0 {
+            guard FileKind.isRegular(st.st_mode) else {
+                throw FileAccess.Failure(description: "not a regular file (it is \(FileKind.name(st.st_mode)))")
+            }
+            try write(target, bytes, like: st, unchangedSince: FileIdentity(st))
         } else {
             let mask = umask(0o022)
             umask(mask)
             st.st_mode = 0o644 & ~mask
-            st.st_uid = getuid()
-            st.st_gid = getgid()
-            try write(path, bytes, like: st)
+            st.st_uid = geteuid()
+            st.st_gid = getegid()
+            try write(target, bytes, like: st, unchangedSince: nil)
         }
     }
 
-    private static func write(_ path: String, _ bytes: [UInt8], like st: stat) throws(FileAccess.Failure) {
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array("\(folder.isEmpty ? "/" : folder)/.\(name).dockslim-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw FileAccess.Failure(description: "cannot create a temporary file: \(String(cString: strerror(errno)))") }
-        let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = false
+    private static func write(_ path: String, _ bytes: [UInt8], like st: stat, unchangedSince identity: FileIdentity?) throws(FileAccess.Failure) {
+        let temp = try TemporaryFiles.create(beside: path)
+        let fd = temp.fileDescriptor
+        var renamed = false
+        var open = true
         defer {
-            if !ok { unlink(temp) }
+            if open { close(fd) }
+            if !renamed { unlink(temp.path) }
+            TemporaryFiles.release(temp)
+        }
+        func failure(_ what: String = "") -> FileAccess.Failure {
+            FileAccess.Failure(description: what + String(cString: strerror(errno)))
         }
         var off = 0
         while off < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + off, bytes.count - off) }
             if n < 0 {
                 if errno == EINTR { continue }
-                let why = String(cString: strerror(errno))
-                close(fd)
-                throw FileAccess.Failure(description: why)
+                throw failure()
             }
             off += n
         }
-        guard fchmod(fd, st.st_mode & 0o7777) == 0, fsync(fd) == 0 else {
-            let why = String(cString: strerror(errno))
-            close(fd)
-            throw FileAccess.Failure(description: why)
+        // Owner first: chown clears the set-user-ID and set-group-ID bits.
+        if st.st_uid != geteuid() || st.st_gid != getegid() {
+            guard fchown(fd, st.st_uid, st.st_gid) == 0 else { throw failure("cannot keep its owner (uid \(st.st_uid), gid \(st.st_gid)): ") }
         }
-        _ = fchown(fd, st.st_uid, st.st_gid)  // best effort: keeps ownership when allowed
+        guard fchmod(fd, st.st_mode & 0o7777) == 0, fsync(fd) == 0 else { throw failure() }
         close(fd)
-        guard rename(temp, path) == 0 else { throw FileAccess.Failure(description: String(cString: strerror(errno))) }
-        ok = true
+        open = false
+        beforeRename?(path)
+        if let identity { try WriteGuard.requireUnchanged(path, since: identity) }
+        guard rename(temp.path, path) == 0 else { throw failure() }
+        renamed = true
     }
 }

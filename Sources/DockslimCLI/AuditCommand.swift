@@ -1,4 +1,5 @@
 import BuiltinRecipes
+import DockerfileFacts
 import DockerfileModel
 import DockslimAudit
 import DockslimReport
@@ -101,16 +102,17 @@ enum AuditCommand {
                 failures.append((html, "cannot write the report: \(error)"))
             }
         }
-        for (path, why) in failures { console.stderr.write("Error: \(path): \(why)\n") }
+        for (path, why) in failures { console.stderr.write(TerminalText.escaped("Error: \(path): \(why)", singleLine: true) + "\n") }
         let total = counts.values.reduce(0, +)
         if !args.has("--quiet") && (total > 0 || !failures.isEmpty || isatty(2) == 1) {
-            var line = "dockslim: \(input.files.count - failures.filter { input.files.contains($0.path) }.count) file\(input.files.count == 1 ? "" : "s") audited, "
+            let auditedCount = input.files.count - failures.filter { input.files.contains($0.path) }.count
+            var line = "dockslim: \(auditedCount) file\(auditedCount == 1 ? "" : "s") audited, "
             line += "\(counts[.error] ?? 0) error\(counts[.error] == 1 ? "" : "s"), \(counts[.warning] ?? 0) warning\(counts[.warning] == 1 ? "" : "s"), "
             line += "\(counts[.note] ?? 0) note\(counts[.note] == 1 ? "" : "s")"
             if suppressed > 0 { line += " (\(suppressed) suppressed)" }
             line += ", \(failures.count) failed"
             if let html, !failures.contains(where: { $0.path == html }) { line += "; report written to \(html)" }
-            console.stderr.write(line + "\n")
+            console.stderr.write(TerminalText.escaped(line, singleLine: true) + "\n")
         }
         if !failures.isEmpty { return DockslimCLI.ExitCode.failure }
         let threshold: Severity? = failOn == "never" ? nil : Severity(rawValue: failOn)

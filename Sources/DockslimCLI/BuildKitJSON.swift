@@ -1,4 +1,5 @@
 import DockslimReport
+import DockerfileFacts
 import DockerfileModel
 import DockerfileSyntax
 

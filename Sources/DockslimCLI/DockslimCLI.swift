@@ -1,3 +1,5 @@
+import DockslimReport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -91,9 +93,11 @@ public enum DockslimCLI {
     ]
 
     /// Prints `Error: …`, the usage line and where to find help; returns 64.
+    /// The message may quote arguments (file names from a shell glob), so
+    /// its control characters are escaped.
     static func usageError(_ message: String, _ spec: CommandSpec, _ console: Console) -> Int32 {
         let helpCommand = spec.name == "dockslim" ? "dockslim --help" : "dockslim \(spec.name) --help"
-        console.stderr.write("Error: \(message)\nUsage: \(spec.usage)\n  See '\(helpCommand)' for more information.\n")
+        console.stderr.write("Error: \(TerminalText.escaped(message, singleLine: true))\nUsage: \(spec.usage)\n  See '\(helpCommand)' for more information.\n")
         return ExitCode.usage
     }
 
@@ -111,6 +115,7 @@ public enum DockslimCLI {
     public static func main() -> Never {
         signal(SIGPIPE, SIG_IGN)
         tuneAllocator()
+        TestSeams.install(from: ProcessEnvironment.current)
         let code = run(Array(CommandLine.arguments.dropFirst()))
         exit(code)
     }

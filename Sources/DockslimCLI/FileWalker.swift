@@ -10,7 +10,10 @@ import Darwin
 /// `*.containerfile` (any case). Folders `.git`, `node_modules` and `vendor`
 /// are skipped, and `--exclude` patterns (`fnmatch`, against the path
 /// relative to the walked folder and against the name). Symbolic links are
-/// not followed out of the walked tree; linked folders are not entered.
+/// not followed out of the walked tree, and a link inside it is named by its
+/// target (`TreeLinks`); linked folders are not entered. Nothing but a
+/// regular file is ever returned: a FIFO, socket or device named like a
+/// Dockerfile is skipped without being opened.
 struct FileWalker {
     let excludes: [String]
     static let skippedFolders: Set<String> = [".git", "node_modules", "vendor"]
@@ -34,7 +37,7 @@ struct FileWalker {
     func walk(_ root: String) -> [String] {
         var out: [String] = []
         let base = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
-        let rootReal = realPath(base)
+        let rootReal = TreeLinks.realPath(base)
         var stack: [(String, String)] = [(base, "")]
         while let (dir, rel) = stack.popLast() {
             guard let d = opendir(dir) else { continue }
@@ -55,22 +58,20 @@ struct FileWalker {
                     stack.append((path, relative))
                 } else if Self.isDockerfileName(name), !excluded(relative, name) {
                     if type == S_IFLNK {
-                        // A link is followed only when it stays inside the walked tree.
-                        guard let rootReal, let target = realPath(path), target.hasPrefix(rootReal + "/") else { continue }
-                    } else if type != S_IFREG {
-                        continue
+                        // Followed only to a regular file inside the walked tree, and named by that file.
+                        guard let rootReal, let target = TreeLinks.realPath(path),
+                              let named = TreeLinks.name(target, under: base, rootReal: rootReal),
+                              stat(target, &st) == 0, FileKind.isRegular(st.st_mode) else { continue }
+                        let targetRelative = String(named.dropFirst(base == "." ? 0 : base.hasSuffix("/") ? base.count : base.count + 1))
+                        if excluded(targetRelative, String(targetRelative.split(separator: "/").last ?? "")) { continue }
+                        out.append(named)
+                    } else if type == S_IFREG {
+                        out.append(path)
                     }
-                    out.append(path)
                 }
             }
         }
-        return out.sorted()
-    }
-
-    private func realPath(_ p: String) -> String? {
-        guard let r = realpath(p, nil) else { return nil }
-        defer { free(r) }
-        return String(cString: r)
+        return Array(Set(out)).sorted()
     }
 }
 

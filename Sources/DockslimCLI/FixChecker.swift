@@ -1,4 +1,5 @@
 import BuiltinRecipes
+import DockerfileFacts
 import DockerfileModel
 import DockslimAudit
 import DockslimReport
@@ -20,12 +21,12 @@ struct FixChecker: Sendable {
         self.plans = plans
     }
 
-    func audit(path: String, bytes: [UInt8], project: ProjectFacts?, suggest: Bool) -> AuditedFile {
+    func audit(path: String, bytes: [UInt8], project: BuildContext?, suggest: Bool) -> AuditedFile {
         let dockerfile = Dockerfile(parsing: bytes)
         var result = Auditor.audit(dockerfile, project: project)
         var rewrites: [String: FileRewrite] = [:]
         Auditor.settleFixes(&result.findings, available: Set(plans.keys)) { id in
-            let rewrite = runner.run(plans[id]!, on: bytes, project: project, parsed: dockerfile)
+            let rewrite = runner.run(plans[id]!, on: bytes, project: project, parsed: dockerfile, path: Paths.basename(path))
             rewrites[id] = rewrite
             guard rewrite.changed else { return .unchanged(rewrite.skipped ?? "makes no change") }
             var remaining: [String: Int] = [:]
@@ -39,7 +40,7 @@ struct FixChecker: Sendable {
 
     /// The recipe to show: the fix that changes the most lines among the
     /// findings' fixes, or the first candidate tried with why it did not apply.
-    private func suggestion(for file: AuditedFile, bytes: [UInt8], project: ProjectFacts?, tried: [String: FileRewrite]) -> Suggestion? {
+    private func suggestion(for file: AuditedFile, bytes: [UInt8], project: BuildContext?, tried: [String: FileRewrite]) -> Suggestion? {
         let fixes = file.result.findings.compactMap(\.fix)
         var best: (id: String, rewrite: FileRewrite, size: Int)?
         for id in Set(fixes).sorted() {

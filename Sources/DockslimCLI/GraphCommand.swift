@@ -30,13 +30,14 @@ enum GraphCommand {
         }
         let stdin = path == "-" ? console.readStandardInput() : []
         let bytes: [UInt8]
-        switch InputFiles.read(path == "-" ? "-" : InputFiles.normalized(path), stdin: stdin) {
+        let input = path == "-" ? .success("-") : TreeLinks.resolveExplicit(InputFiles.normalized(path))
+        switch input.flatMap({ InputFiles.read($0, stdin: stdin) }) {
         case .success(let b): bytes = b
         case .failure(let e):
-            console.stderr.write("Error: \(path): \(e.description)\n")
+            console.stderr.write(TerminalText.escaped("Error: \(path): \(e.description)", singleLine: true) + "\n")
             return DockslimCLI.ExitCode.failure
         }
-        let name = path == "-" ? (args.value("--stdin-filename") ?? "Dockerfile") : InputFiles.normalized(path)
+        let name = path == "-" ? (args.value("--stdin-filename") ?? "Dockerfile") : (try? input.get()) ?? path
         let project = path == "-" ? nil : ProjectScanner.facts(forFolder: InputFiles.folderOf(name))
         let file = FixChecker().audit(path: name, bytes: bytes, project: project, suggest: false)
         let graph = StageGraphDocument(file)

@@ -1,3 +1,4 @@
+import DockerfileFacts
 import DockslimRewrite
 
 /// The files a command works on: PATH arguments expanded (folders walked,
@@ -15,12 +16,28 @@ struct InputFiles {
         for p in paths {
             if p == "-" { files.append("-"); continue }
             switch PathKind(p) {
-            case .folder: files += walker.walk(p)
-            case .file: files.append(p)
+            case .folder:
+                switch TreeLinks.resolveExplicit(p) {
+                case .success(let folder): files += walker.walk(folder)
+                case .failure(let why): failures.append((p, why.description))
+                }
+            case .file:
+                switch TreeLinks.resolveExplicit(p) {
+                case .success(let file): files.append(file)
+                case .failure(let why): failures.append((p, why.description))
+                }
             case .missing: failures.append((p, "No such file or directory"))
             }
         }
-        files = Array(Set(files)).sorted()
+        files = Self.oncePerFile(Array(Set(files)).sorted())
+    }
+
+    /// The first (in path order) of the names that reach one file, so two
+    /// spellings of a path (`a/../a/Dockerfile`) are read, patched and
+    /// written once.
+    static func oncePerFile(_ sorted: [String]) -> [String] {
+        var seen: Set<String> = []
+        return sorted.filter { $0 == "-" || seen.insert(TreeLinks.realPath($0) ?? $0).inserted }
     }
 
     /// Keeps the `index`-th (1-based) of `count` deterministic shards.
@@ -29,9 +46,9 @@ struct InputFiles {
     }
 
     /// The scan phase: facts about each folder that holds a file, read once.
-    func projectFacts(jobs: Int) -> [String: ProjectFacts] {
+    func projectFacts(jobs: Int) -> [String: BuildContext] {
         let folders = Array(Set(files.filter { $0 != "-" }.map(Self.folderOf))).sorted()
-        var facts: [String: ProjectFacts] = [:]
+        var facts: [String: BuildContext] = [:]
         for (folder, f) in zip(folders, Batch.map(folders, chunk: 4, jobs: jobs) { ProjectScanner.facts(forFolder: $0) }) {
             facts[folder] = f
         }
@@ -59,13 +76,23 @@ struct InputFiles {
 
     /// Reads one input: a file, or standard input for `-`. Binary files are refused.
     static func read(_ path: String, stdin: [UInt8]) -> Result<[UInt8], FileAccess.Failure> {
+        readKeepingIdentity(path, stdin: stdin).map(\.bytes)
+    }
+
+    /// `read`, with what the file was when read (`nil` for standard input),
+    /// for `--write` to check before replacing it. Paths here are already
+    /// resolved within their tree (`TreeLinks`), so a link is not followed.
+    static func readKeepingIdentity(_ path: String, stdin: [UInt8]) -> Result<(bytes: [UInt8], identity: FileIdentity?), FileAccess.Failure> {
         let bytes: [UInt8]
+        var identity: FileIdentity?
         if path == "-" {
             bytes = stdin
         } else {
-            do throws(FileAccess.Failure) { bytes = try FileAccess.read(path: path) } catch { return .failure(error) }
+            do throws(FileAccess.Failure) {
+                (bytes, identity) = try FileAccess.readRegularFile(path, limit: ReadLimits.dockerfile, what: "a Dockerfile", followLinks: false)
+            } catch { return .failure(error) }
         }
         if bytes.prefix(8000).contains(0) { return .failure(FileAccess.Failure(description: "not a text file")) }
-        return .success(bytes)
+        return .success((bytes, identity))
     }
 }

@@ -1,4 +1,5 @@
 import DockslimReport
+import DockerfileFacts
 import DockerfileModel
 import DockerfileSyntax
 
@@ -39,7 +40,10 @@ enum ParseCommand {
             if path == "-" {
                 bytes = stdin
             } else {
-                do throws(FileAccess.Failure) { bytes = try FileAccess.read(path: path) } catch { return .failure(error) }
+                do throws(FileAccess.Failure) {
+                    let file = try TreeLinks.resolveExplicit(path).get()
+                    bytes = try FileAccess.readRegularFile(file, limit: ReadLimits.dockerfile, what: "a Dockerfile", followLinks: false).bytes
+                } catch { return .failure(error) }
             }
             return .success(render(path: path == "-" ? "<stdin>" : path, bytes: bytes, format: format))
         }, emit: { path, output in
@@ -48,7 +52,7 @@ enum ParseCommand {
                 console.stdout.write(bytes)
             case .failure(let error):
                 failed = true
-                console.stderr.write("Error: cannot read '\(path)': \(error)\n")
+                console.stderr.write(TerminalText.escaped("Error: cannot read '\(path)': \(error)", singleLine: true) + "\n")
             }
         })
         return failed ? DockslimCLI.ExitCode.failure : DockslimCLI.ExitCode.success
@@ -58,7 +62,8 @@ enum ParseCommand {
         let tree = Parser.parse(bytes)
         switch format {
         case "tree":
-            return Array(("== \(path)\n" + TreeDump.dump(tree)).utf8)
+            // For a terminal: the dump quotes C0 bytes, and C1 characters are escaped here.
+            return Array(TerminalText.escaped("== \(TerminalText.escaped(path, singleLine: true))\n" + TreeDump.dump(tree)).utf8)
         case "json":
             let file = Dockerfile(tree: tree)
             var w = JSONWriter()

@@ -1,10 +1,13 @@
+import DockslimReport
 import DockslimRewrite
 import UnifiedDiff
 
 /// Patch text for the terminal: plain, coloured, or with each hunk
 /// explained by the pass and reason that made it.
 enum PatchRenderer {
-    /// ANSI colours, as git uses them.
+    /// ANSI colours, as git uses them. Coloured output is for a terminal
+    /// (it no longer applies as a patch), so the lines' control characters
+    /// are shown escaped there; the plain patch stays byte-exact.
     static func colored(_ patch: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         for line in splitLines(patch) {
@@ -14,10 +17,11 @@ enum PatchRenderer {
             else if line.first == UInt8(ascii: "-") { color = "\u{1B}[31m" }
             else if line.first == UInt8(ascii: "+") { color = "\u{1B}[32m" }
             else { color = nil }
-            guard let color else { out += line; continue }
             var body = Array(line)
             var ending: [UInt8] = []
             while let last = body.last, last == 0x0A || last == 0x0D { ending.insert(body.removeLast(), at: 0) }
+            body = TerminalText.escaped(bytes: body)
+            guard let color else { out += body + ending; continue }
             out += Array(color.utf8) + body + Array("\u{1B}[0m".utf8) + ending
         }
         return out
@@ -43,7 +47,7 @@ enum PatchRenderer {
                     if endLine >= lo - 1 && line <= hi && !reasons.contains(e.reason) { reasons.append(e.reason) }
                 }
                 if reasons.isEmpty { reasons = Array(Set(step.edits.map(\.reason))).sorted() }
-                for r in reasons { out += Array("# \(step.pass): \(r)\n".utf8) }
+                for r in reasons { out += Array("# \(step.pass): \(TerminalText.escaped(r, singleLine: true))\n".utf8) }
                 out += UnifiedPatch.render(h, old: old, new: new)
             }
         }

@@ -1,4 +1,5 @@
 import BuiltinRecipes
+import DockslimReport
 import DockslimRewrite
 
 /// `dockslim recipes [show ID]`: what recipes there are, and their steps.
@@ -24,10 +25,10 @@ enum RecipesCommand {
             switch RewriteCommand.loadRecipe(id) {
             case .success(let r): recipe = r
             case .failure(let e):
-                console.stderr.write("Error: \(e)\n")
+                console.stderr.write(TerminalText.escaped("Error: \(e)", singleLine: true) + "\n")
                 return DockslimCLI.ExitCode.failure
             }
-            console.stdout.write(describe(recipe))
+            console.stdout.write(TerminalText.escaped(describe(recipe)))  // a recipe file's text may come from anywhere
             return DockslimCLI.ExitCode.success
         default:
             return DockslimCLI.usageError("Unexpected argument '\(args.positionals.joined(separator: " "))'", spec, console)
@@ -51,6 +52,11 @@ enum RecipesCommand {
             case .recipe(let id):
                 s += "  \(i + 1). recipe \(id)\n"
                 if let r = BuiltinRecipes.recipe(id) { s += "     \(r.summary)\n" }
+            case .firstOf(let ids):
+                s += "  \(i + 1). the first of these recipes that changes the file, tried in order (none: the file is left alone with each one's reason)\n"
+                for id in ids {
+                    s += "     - \(id)" + (BuiltinRecipes.recipe(id).map { ": \($0.summary)" } ?? "") + "\n"
+                }
             }
         }
         return s

@@ -1,5 +1,7 @@
+import DockslimAudit
 import DockslimReport
 import BuiltinRecipes
+import DockerfileFacts
 import DockerfileModel
 import DockerfileSyntax
 import DockslimRewrite
@@ -23,12 +25,18 @@ enum RewriteCommand {
         path order and applies with 'git apply' or 'patch -p1' from the current folder.
         Nothing is printed, and the exit status is 0, when nothing applies.
         DRY_RUN=true in the environment previews even with --write.
+
+        --write replaces only regular files inside the tree given (a link is followed
+        to its target when that stays inside, and refused otherwise), never a file
+        that changed since it was read, and a read-only file or one owned by another
+        user only with --force.
         """,
         usage: "dockslim rewrite --recipe <recipe> [<options>] [<path> ...]",
         arguments: [.init(label: "<path>", help: "Files or folders to rewrite; '-' reads standard input.")],
         options: [
             .init(names: ["--recipe"], valueName: "recipe", help: "A builtin recipe id (see 'dockslim recipes') or a recipe JSON file."),
             .init(names: ["-w", "--write"], valueName: nil, help: "Apply the changes in place, atomically."),
+            .init(names: ["--force"], valueName: nil, help: "With --write, also rewrite read-only files and files owned by another user (mode and owner are kept)."),
             .init(names: ["--check"], valueName: nil, help: "Exit 1 if any file would change (print the patch as well)."),
             .init(names: ["--format"], valueName: "format", help: "patch or json.", allowed: ["patch", "json"], defaultValue: "patch"),
             .init(names: ["--explain"], valueName: nil, help: "Precede each hunk with the pass and the reason that made it."),
@@ -46,6 +54,7 @@ enum RewriteCommand {
     struct Options {
         var recipe: Recipe
         var write: Bool
+        var force: Bool
         var check: Bool
         var json: Bool
         var explain: Bool
@@ -89,23 +98,32 @@ enum RewriteCommand {
         let progress = isatty(2) == 1 && files.count > 200 && !options.quiet
         var done = 0
 
-        Batch.forEach(files, jobs: options.jobs, { path -> Result<FileRewrite, FileAccess.Failure> in
-            InputFiles.read(path, stdin: stdin).map { bytes in
-                runner.run(plan, on: bytes, project: path == "-" ? nil : factsByFolder[InputFiles.folderOf(path)])
+        var writer = InPlaceWriter(force: options.force)
+
+        Batch.forEach(files, jobs: options.jobs, { path -> Result<(FileRewrite, FileIdentity?), FileAccess.Failure> in
+            InputFiles.readKeepingIdentity(path, stdin: stdin).map { read in
+                (runner.run(plan, on: read.bytes, project: path == "-" ? nil : factsByFolder[InputFiles.folderOf(path)], path: Paths.basename(path)), read.identity)
             }
         }, emit: { path, result in
             done += 1
-            if progress { console.stderr.write("\r\u{1B}[K[\(done)/\(files.count)] \(path)"); console.stderr.flush() }
+            if progress { console.stderr.write("\r\u{1B}[K[\(done)/\(files.count)] \(TerminalText.escaped(path, singleLine: true))"); console.stderr.flush() }
             let label = path == "-" ? options.stdinName : path
             switch result {
             case .failure(let e):
                 failures.append((path, e.description))
-            case .success(let rewrite):
+            case .success(let (rewrite, identity)):
                 summary.count(rewrite)
                 if !options.quiet && !options.json {
-                    if let why = rewrite.skipped { console.stderr.write("\(label): skipped: \(why)\n") }
-                    for d in rewrite.declined { console.stderr.write("\(label): left alone: \(d.pass): \(d.text)\n") }
-                    for w in rewrite.warnings { console.stderr.write("\(label): warning: \(w.pass): \(w.text)\n") }
+                    func note(_ text: String) { console.stderr.write(TerminalText.escaped("\(label): \(text)", singleLine: true) + "\n") }
+                    if let why = rewrite.skipped {
+                        let verb = if case .refused = rewrite.outcome { "left alone" } else { "skipped" }
+                        note("\(verb): \(why)")
+                    } else if case .nothingToDo(let why) = rewrite.outcome, let finding = Self.fixableFinding(rewrite, recipe: options.recipe.id, project: path == "-" ? nil : factsByFolder[InputFiles.folderOf(path)]) {
+                        note("unchanged: \(why) (the audit reports \(finding), which this recipe fixes)")
+                    }
+                    if rewrite.changed, let chosen = rewrite.chosen { note("\(options.recipe.id): \(chosen)") }
+                    for d in rewrite.declined { note("left alone: \(d.pass): \(d.text)") }
+                    for w in rewrite.warnings { note("warning: \(w.pass): \(w.text)") }
                 }
                 var patch: [UInt8] = []
                 if rewrite.changed {
@@ -121,7 +139,7 @@ enum RewriteCommand {
                 }
                 if options.write && rewrite.changed && !dryRun {
                     do throws(FileAccess.Failure) {
-                        try AtomicWrite.replace(path, with: rewrite.output)
+                        try writer.write(path, rewrite.output, readAs: identity)
                     } catch {
                         failures.append((path, "cannot write: \(error)"))
                         summary.changed -= 1
@@ -130,7 +148,7 @@ enum RewriteCommand {
             }
         })
         if progress { console.stderr.write("\r\u{1B}[K") }
-        for (path, why) in failures { console.stderr.write("Error: \(path): \(why)\n") }
+        for (path, why) in failures { console.stderr.write(TerminalText.escaped("Error: \(path): \(why)", singleLine: true) + "\n") }
         summary.failed = failures.count
         if options.json {
             var w = JSONWriter()
@@ -143,11 +161,18 @@ enum RewriteCommand {
             console.stdout.write(w.bytes)
         }
         if !options.quiet && (summary.changed > 0 || summary.failed > 0 || isatty(2) == 1) {
-            console.stderr.write(summary.line(wrote: options.write && !dryRun) + "\n")
+            console.stderr.write(TerminalText.escaped(summary.line(wrote: options.write && !dryRun), singleLine: true) + "\n")
         }
         if summary.failed > 0 { return DockslimCLI.ExitCode.failure }
         if options.check && summary.changed > 0 { return DockslimCLI.ExitCode.failure }
         return DockslimCLI.ExitCode.success
+    }
+
+    /// A finding the audit reports on the file that the recipe is a fix
+    /// for (`DS012 on line 4`), so that leaving the file unchanged is said.
+    static func fixableFinding(_ rewrite: FileRewrite, recipe: String, project: BuildContext?) -> String? {
+        let findings = Auditor.audit(Dockerfile(parsing: rewrite.original), project: project).findings
+        return findings.first { $0.fixCandidates.contains(recipe) }.map { "\($0.id) on line \($0.line)" }
     }
 
     private static func parseOptions(_ args: ParsedArguments, _ env: [String: String]) -> Result<Options, UsageError> {
@@ -172,6 +197,7 @@ enum RewriteCommand {
         }
         let write = args.has("--write"), check = args.has("--check")
         if write && check { return .failure(UsageError(message: "'--write' and '--check' cannot be used together")) }
+        if args.has("--force") && !write { return .failure(UsageError(message: "'--force' is only valid with '--write'")) }
         let json = args.value("--format") == "json"
         if json && args.has("--explain") { return .failure(UsageError(message: "'--explain' is only valid with '--format patch'")) }
         var overrides: [String: String] = [:]
@@ -182,7 +208,7 @@ enum RewriteCommand {
             overrides[String(o[..<eq])] = String(o[o.index(after: eq)...])
         }
         let color = Terminal.wantsColor(args.value("--color"), env: env, fd: 1)
-        return .success(Options(recipe: recipe, write: write, check: check, json: json, explain: args.has("--explain"),
+        return .success(Options(recipe: recipe, write: write, force: args.has("--force"), check: check, json: json, explain: args.has("--explain"),
                                 color: color && !json, jobs: jobs, shard: shard,
                                 stdinName: args.value("--stdin-filename") ?? "Dockerfile", quiet: args.has("--quiet"),
                                 overrides: overrides))
@@ -195,7 +221,7 @@ enum RewriteCommand {
             return .failure(RecipeError("unknown recipe '\(id)' (see 'dockslim recipes')"))
         }
         do throws(FileAccess.Failure) {
-            let bytes = try FileAccess.read(path: id)
+            let bytes = try FileAccess.readRegularFile(id, limit: ReadLimits.recipe, what: "a recipe", followLinks: true).bytes
             return Result { () throws(RecipeError) in try Recipe.decode(bytes) }.mapError { RecipeError("\(id): \($0)") }
         } catch {
             return .failure(RecipeError("cannot read recipe '\(id)': \(error)"))
@@ -211,9 +237,12 @@ enum RewriteCommand {
 struct Summary {
     var scanned = 0, changed = 0, unchanged = 0, skipped = 0, failed = 0
     var skipReasons: [String: Int] = [:]
+    /// Files by outcome (`refused`, `not-applicable`…).
+    var outcomes: [String: Int] = [:]
 
     mutating func count(_ r: FileRewrite) {
         scanned += 1
+        outcomes[r.outcome.name, default: 0] += 1
         if let why = r.skipped {
             skipped += 1
             // Counted by the reason's kind: the text before its first colon or parenthesis.
@@ -242,6 +271,18 @@ struct Summary {
         w.comma(); w.key("unchanged"); w.int(unchanged)
         w.comma(); w.key("skipped"); w.int(skipped)
         w.comma(); w.key("failed"); w.int(failed)
+        w.comma(); w.key("outcomes"); w.open()
+        for (k, (name, n)) in outcomes.sorted(by: { $0.key < $1.key }).enumerated() {
+            if k > 0 { w.comma() }
+            w.key(dynamic: name); w.int(n)
+        }
+        w.close()
+        w.comma(); w.key("reasons"); w.open()
+        for (k, (why, n)) in skipReasons.sorted(by: { $0.key < $1.key }).enumerated() {
+            if k > 0 { w.comma() }
+            w.key(dynamic: why); w.int(n)
+        }
+        w.close()
         w.close()
     }
 }

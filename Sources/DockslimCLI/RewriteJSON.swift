@@ -8,7 +8,10 @@ enum RewriteJSON {
         w.open()
         w.key("path"); w.string(path)
         w.comma(); w.key("changed"); w.bool(r.changed)
+        w.comma(); w.key("outcome"); w.string(r.outcome.name)
+        w.comma(); w.key("reason"); w.optionalString(r.outcome.reason)
         w.comma(); w.key("skipped"); w.optionalString(r.skipped)
+        w.comma(); w.key("chosen"); w.optionalString(r.chosen)
         w.comma(); w.key("applied")
         w.array(r.steps.filter(\.applied)) { w, s in
             w.open()

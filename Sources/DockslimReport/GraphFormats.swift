@@ -7,7 +7,8 @@ public enum GraphFormats {
 
     /// A `flowchart LR`. Labels are quoted and every character Mermaid
     /// treats specially is written as an entity code (`#quot;`, `#35;`), so
-    /// the text renders as written whatever the Dockerfile says.
+    /// the text renders as written whatever the Dockerfile says; control
+    /// characters are shown escaped (`TerminalText`), never written raw.
     public static func mermaid(_ g: StageGraphDocument) -> String {
         var out = "flowchart LR\n"
         for n in g.nodes {
@@ -43,7 +44,7 @@ public enum GraphFormats {
     static func mermaidText(_ lines: [String]) -> String {
         lines.map { line in
             var s = ""
-            for c in line.unicodeScalars {
+            for c in TerminalText.escaped(line, singleLine: true).unicodeScalars {
                 switch c {
                 case "#": s += "#35;"
                 case "\"": s += "#quot;"
@@ -86,15 +87,15 @@ public enum GraphFormats {
         return out + "}\n"
     }
 
-    /// A DOT quoted string: `"` and `\` escaped, line breaks as `\n`.
+    /// A DOT quoted string: `"` and `\` escaped, line breaks as `\n`,
+    /// other control characters shown escaped (`TerminalText`), never raw.
     static func dotString(_ s: String) -> String {
         var out = "\""
-        for c in s.unicodeScalars {
+        for c in TerminalText.escaped(s.replacingCarriageReturns()).unicodeScalars {
             switch c {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
-            case "\r": break
             default: out.unicodeScalars.append(c)
             }
         }
@@ -158,5 +159,12 @@ public enum GraphFormats {
 
     static func clip(_ s: String, _ limit: Int = 48) -> String {
         s.count > limit ? String(s.prefix(limit - 1)) + "…" : s
+    }
+}
+
+extension String {
+    /// Without `\r`: DOT labels drop carriage returns rather than show them.
+    fileprivate func replacingCarriageReturns() -> String {
+        unicodeScalars.contains("\r") ? String(String.UnicodeScalarView(unicodeScalars.filter { $0 != "\r" })) : self
     }
 }

@@ -1,7 +1,8 @@
 /// Writes compact JSON into a byte buffer, fast and without Foundation.
 ///
 /// Strings are written from bytes: valid UTF-8 passes through, control
-/// characters are escaped, and a byte that is not valid UTF-8 becomes the
+/// characters (C0, DEL and C1, so JSON shown on a terminal carries no escape
+/// sequence) are escaped as `\u00XX`, and a byte that is not valid UTF-8 becomes the
 /// lone surrogate `\udcXX` (Python's `surrogateescape` convention), so
 /// arbitrary bytes survive a round trip through JSON.
 public struct JSONWriter: Sendable {
@@ -29,11 +30,11 @@ public struct JSONWriter: Sendable {
         let n = b.count
         while i < n {
             let c = b[i]
-            if c >= 0x20 && c < 0x80 {
+            if c >= 0x20 && c < 0x7F {
                 if c == 0x22 || c == 0x5C { bytes.append(0x5C) }
                 bytes.append(c)
                 i += 1
-            } else if c < 0x20 {
+            } else if c < 0x20 || c == 0x7F {
                 switch c {
                 case 0x0A: raw("\\n")
                 case 0x0D: raw("\\r")
@@ -46,6 +47,9 @@ public struct JSONWriter: Sendable {
                 if w == 0 {
                     escaped(0xDC00 + UInt32(c))
                     i += 1
+                } else if c == 0xC2 && b[i + 1] < 0xA0 {
+                    escaped(UInt32(b[i + 1]))  // C1: U+0080–U+009F
+                    i += 2
                 } else {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + w)]))
                     i += w
@@ -93,6 +97,12 @@ public struct JSONWriter: Sendable {
         bytes.append(0x22)
         raw(k)
         raw("\":")
+    }
+
+    /// `"key":` for a key known only at run time (escaped as a string).
+    public mutating func key(dynamic k: String) {
+        string(k)
+        bytes.append(UInt8(ascii: ":"))
     }
 
     /// Writes `[e1,e2,…]` with `body` writing each element.

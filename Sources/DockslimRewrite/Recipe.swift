@@ -7,7 +7,8 @@ import Foundation
 /// ```json
 /// {"id": "my-recipe", "summary": "…",
 ///  "steps": [{"pass": "use-exec-form"}, {"recipe": "hoist-manifests"},
-///            {"pass": "some-pass", "options": {"key": "value"}, "required": true}]}
+///            {"pass": "some-pass", "options": {"key": "value"}, "required": true},
+///            {"firstOf": ["go-distroless", "go-alpine"]}]}
 /// ```
 public struct Recipe: Sendable, Codable, Equatable {
     public let id: String
@@ -28,8 +29,12 @@ public struct Recipe: Sendable, Codable, Equatable {
     public enum Step: Sendable, Equatable, Codable {
         case pass(String, options: [String: String] = [:], required: Bool = false)
         case recipe(String)
+        /// The first of these recipes that changes the file, tried in order
+        /// on the file as it stands; when none does, the file is left alone
+        /// with each one's reason. It decides the file like a required step.
+        case firstOf([String])
 
-        private enum Keys: String, CodingKey { case pass, recipe, options, required }
+        private enum Keys: String, CodingKey { case pass, recipe, options, required, firstOf }
 
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: Keys.self)
@@ -38,8 +43,13 @@ public struct Recipe: Sendable, Codable, Equatable {
                              required: try c.decodeIfPresent(Bool.self, forKey: .required) ?? false)
             } else if let r = try c.decodeIfPresent(String.self, forKey: .recipe) {
                 self = .recipe(r)
+            } else if let ids = try c.decodeIfPresent([String].self, forKey: .firstOf) {
+                guard !ids.isEmpty else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: "\"firstOf\" names no recipe"))
+                }
+                self = .firstOf(ids)
             } else {
-                throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: "a step needs \"pass\" or \"recipe\""))
+                throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: "a step needs \"pass\", \"recipe\" or \"firstOf\""))
             }
         }
 
@@ -52,6 +62,8 @@ public struct Recipe: Sendable, Codable, Equatable {
                 if required { try c.encode(true, forKey: .required) }
             case .recipe(let r):
                 try c.encode(r, forKey: .recipe)
+            case .firstOf(let ids):
+                try c.encode(ids, forKey: .firstOf)
             }
         }
     }

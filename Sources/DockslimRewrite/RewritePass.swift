@@ -1,9 +1,10 @@
+import DockerfileFacts
 import DockerfileModel
 import DockerfileSyntax
 
 /// A pass: one rewrite, named by what it does, that either makes minimal
 /// edits or explains why it makes none. Passes never touch the file system:
-/// what they need to know about the project comes in `ProjectFacts`.
+/// what they need to know about the project comes in `BuildContext`.
 public protocol RewritePass: Sendable {
     /// Kebab-case, used in recipes: `use-exec-form`.
     static var id: String { get }
@@ -13,7 +14,7 @@ public protocol RewritePass: Sendable {
     static var options: [PassOption] { get }
     /// Builds the pass from recipe options; throws on an unknown option or value.
     init(options: [String: String]) throws(RecipeError)
-    func apply(to file: FileContext) -> PassOutcome
+    func apply(to file: FileContext) -> PassResult
 }
 
 /// An option a pass accepts.
@@ -44,87 +45,71 @@ public struct FileContext: Sendable {
     public let dockerfile: Dockerfile
     public let style: FileStyle
     /// The project around the Dockerfile, when its folder is at hand.
-    public let project: ProjectFacts?
+    public let project: BuildContext?
 
-    public init(tree: SyntaxTree, project: ProjectFacts?) {
+    public init(tree: SyntaxTree, project: BuildContext?) {
         self.init(dockerfile: Dockerfile(tree: tree), project: project)
     }
 
     /// With a model already built from the tree.
-    public init(dockerfile: Dockerfile, project: ProjectFacts?) {
+    public init(dockerfile: Dockerfile, project: BuildContext?, buildArgs: [String: String] = [:], path: String = "Dockerfile") {
         self.tree = dockerfile.tree
         self.dockerfile = dockerfile
         self.style = FileStyle(of: dockerfile.tree)
         self.project = project
+        self.states = StageStates.standard(dockerfile, buildArgs: buildArgs)
+        self.path = path
     }
+
+    /// The Dockerfile's path in the build context (`Dockerfile`, `docker/api.df`).
+    public let path: String
+
+    /// The state before each instruction of every stage, computed once.
+    public let states: StageStates
 
     public func editor() -> TreeEditor { TreeEditor(tree, style: style) }
 }
 
-/// Facts about the folder that holds the Dockerfile (taken to be the build
-/// context), gathered by the command line before any pass runs.
-public struct ProjectFacts: Sendable {
-    /// Paths relative to the folder, `/`-separated; folders end with `/`.
-    public let files: Set<String>
-    /// The contents of the small files passes read (manifests, `.dockerignore`).
-    public let contents: [String: [UInt8]]
+/// What a pass made of one file. Every case but `applied` leaves the file
+/// as it is, and each says why: the runner must handle all four, so a
+/// refusal cannot be lost on the way to the user.
+public enum PassResult: Sendable {
+    /// Edits that stand, each with its reason, and the notes the user reads
+    /// with them (warnings, and parts of the file the pass left alone).
+    case applied(edits: [TextEdit], notes: PassNotes)
+    /// Nothing to do: the file already has what the pass makes.
+    case alreadyDone(String)
+    /// Nothing of what the pass works on is in the file (another language,
+    /// no broad COPY, one stage only).
+    case notApplicable(String)
+    /// Work found and left alone because the change could not be proven
+    /// safe, with the reasons.
+    case refused([String])
 
-    public init(files: Set<String>, contents: [String: [UInt8]]) {
-        self.files = files
-        self.contents = contents
+    /// Work found and left alone, for one reason.
+    public static func refusing(_ why: String) -> PassResult { .refused([why]) }
+
+    /// `applied` when there are edits; otherwise the notes' refusals, or
+    /// else `notApplicable` with the first note (or `nothing`).
+    public static func from(_ edits: [TextEdit], _ notes: PassNotes, nothing: String) -> PassResult {
+        if !edits.isEmpty { return .applied(edits: edits, notes: notes) }
+        if !notes.declined.isEmpty { return .refused(notes.declined) }
+        return .notApplicable(notes.all.first ?? nothing)
     }
 
-    public func has(_ path: String) -> Bool { files.contains(path) }
-    public func text(_ path: String) -> String? { contents[path].map { String(decoding: $0, as: UTF8.self) } }
-
-    /// Whether the command line should read a file's contents for passes:
-    /// manifests and requirement files (paths relative to the folder).
-    public static func isInteresting(_ path: String) -> Bool {
-        let names: Set<String> = ["package.json", "go.mod", "Gemfile", "composer.json", "pyproject.toml", ".dockerignore",
-                                  "pom.xml", "settings.gradle", "settings.gradle.kts", ".yarnrc.yml", "Cargo.toml",
-                                  "build.gradle", "build.gradle.kts", "next.config.js", "next.config.mjs", "next.config.ts"]
-        if names.contains(path) { return true }
-        return path.hasSuffix(".txt") && (path.hasPrefix("requirements") || path.contains("/requirements"))
-    }
-}
-
-/// What a pass did: its edits (each with a reason) and notes on what it
-/// left alone and why.
-public struct PassOutcome: Sendable {
-    public var edits: [TextEdit]
-    /// Every note, in order: what the pass did, found or left alone.
-    public var notes: [String]
-    /// Notes the user must read when the edits stand (a pin dropped, a musl risk).
-    public var warnings: [String]
-    /// Places the pass found work to do and left alone because it could not
-    /// prove the change safe, with the reason; shown even when nothing changed.
-    public var declined: [String]
-    /// Nothing to change because the file already has what the pass makes
-    /// (a required step is then satisfied).
-    public var alreadyDone: Bool
-
-    public init(edits: [TextEdit] = [], notes: [String] = [], alreadyDone: Bool = false) {
-        self.init(edits: edits, notes: PassNotes(notes), alreadyDone: alreadyDone)
+    public var edits: [TextEdit] {
+        if case .applied(let e, _) = self { return e }
+        return []
     }
 
-    public init(edits: [TextEdit] = [], notes: PassNotes, alreadyDone: Bool = false) {
-        self.edits = edits
-        self.notes = notes.all
-        self.warnings = notes.warnings
-        self.declined = notes.declined
-        self.alreadyDone = alreadyDone
+    /// The reasons and notes, in the order the user reads them.
+    public var notes: [String] {
+        switch self {
+        case .applied(_, let n): return n.all
+        case .alreadyDone(let s), .notApplicable(let s): return [s]
+        case .refused(let r): return r
+        }
     }
-
-    public static func unchanged(_ why: String) -> PassOutcome { PassOutcome(notes: [why]) }
-    public static func done(_ why: String) -> PassOutcome { PassOutcome(notes: [why], alreadyDone: true) }
-    /// Work found and left alone: the file stays as it is, and the user is told why.
-    public static func declined(_ why: String) -> PassOutcome {
-        var n = PassNotes()
-        n.decline(why)
-        return PassOutcome(notes: n)
-    }
-
-    public var changed: Bool { !edits.isEmpty }
 }
 
 /// A pass's notes as it gathers them, each said once and sorted by weight.

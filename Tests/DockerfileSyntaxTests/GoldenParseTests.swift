@@ -22,8 +22,10 @@ final class GoldenParseTests: XCTestCase {
             let tree = assertParse(Array(input))
             let dump = TreeDump.dump(tree)
             let expectedPath = dir + "/tree.txt"
-            if update || !fm.fileExists(atPath: expectedPath) {
+            let missing = !fm.fileExists(atPath: expectedPath)
+            if update || missing {
                 try dump.write(toFile: expectedPath, atomically: true, encoding: .utf8)
+                if missing && !update { XCTFail("\(name)/tree.txt was missing (written now; commit it after reading it)") }
                 continue
             }
             let expected = try String(contentsOfFile: expectedPath, encoding: .utf8)

@@ -1,11 +1,11 @@
+@testable import DockerfileFacts
 import DockerfileModel
 import DockslimAudit
-import DockslimRewrite
 import XCTest
 
 /// Audits `text` (with `project` files as the folder at hand, when given).
 func audit(_ text: String, project: [String: String]? = nil) -> AuditResult {
-    var facts: ProjectFacts?
+    var facts: BuildContext?
     if let project {
         var files: Set<String> = ["Dockerfile"]
         for path in project.keys {
@@ -13,7 +13,7 @@ func audit(_ text: String, project: [String: String]? = nil) -> AuditResult {
             var parts = path.split(separator: "/").dropLast()
             while !parts.isEmpty { files.insert(parts.joined(separator: "/") + "/"); parts = parts.dropLast() }
         }
-        facts = ProjectFacts(files: files, contents: project.mapValues { Array($0.utf8) })
+        facts = BuildContext(files: files, contents: project.mapValues { Array($0.utf8) })
     }
     return Auditor.audit(Dockerfile(parsing: text), project: facts)
 }

@@ -1,3 +1,4 @@
+@testable import DockerfileFacts
 import DockslimAudit
 import XCTest
 

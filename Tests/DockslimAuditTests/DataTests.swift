@@ -1,5 +1,5 @@
 @testable import DockslimAudit
-import DockslimRewrite
+@testable import DockerfileFacts
 import DockerfileModel
 import Foundation
 import XCTest

@@ -6,6 +6,8 @@ import XCTest
 /// formats, the HTML file, errors.
 final class AuditCommandTests: XCTestCase {
     let nodeFile = "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"s.js\"]\n"
+    /// A project hoist-manifests can fix: its package.json, and a .dockerignore that keeps node_modules out.
+    var nodeProject: [String: String] { ["Dockerfile": nodeFile, "package.json": "{}", ".dockerignore": "node_modules\n"] }
 
     private func project(_ files: [String: String]) throws -> URL {
         let dir = try temporaryFolder(self)
@@ -21,7 +23,7 @@ final class AuditCommandTests: XCTestCase {
     }
 
     func testFailOnSetsTheExitStatus() throws {
-        _ = try project(["Dockerfile": nodeFile, "package.json": "{}"])
+        _ = try project(nodeProject)
         let run = Run(["audit", "--color", "never"])
         XCTAssertEqual(run.code, 0, "warnings only: the default threshold is error")
         XCTAssertTrue(run.stdout.contains("Dockerfile:3:1: warning[DS012]: COPY . . comes before `npm ci` on line 4"), run.stdout)
@@ -47,7 +49,7 @@ final class AuditCommandTests: XCTestCase {
     }
 
     func testJSONAndSARIFAreDocuments() throws {
-        _ = try project(["Dockerfile": nodeFile])
+        _ = try project(nodeProject)
         let json = try JSONSerialization.jsonObject(with: Data(Run(["audit", "--format", "json"]).stdoutBytes)) as? [String: Any]
         let files = try XCTUnwrap(json?["files"] as? [[String: Any]])
         let findings = try XCTUnwrap(files.first?["findings"] as? [[String: Any]])
@@ -63,7 +65,7 @@ final class AuditCommandTests: XCTestCase {
     }
 
     func testHTMLReportIsOneSelfContainedFile() throws {
-        let dir = try project(["Dockerfile": nodeFile, "package.json": "{}"])
+        let dir = try project(nodeProject)
         let run = Run(["audit", "--html", "report.html", "-q", "Dockerfile"])
         XCTAssertEqual(run.code, 0, run.stderr)
         let page = String(decoding: try Data(contentsOf: dir.appendingPathComponent("report.html")), as: UTF8.self)

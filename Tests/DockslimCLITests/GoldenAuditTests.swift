@@ -39,8 +39,10 @@ final class GoldenAuditTests: XCTestCase {
                 XCTAssertEqual(run.code, 0, "\(name): \(args.joined(separator: " ")): \(run.stderr)")
                 XCTAssertEqual(run.stderr, "", "\(name): \(args.joined(separator: " "))")
                 let path = dir + "/" + file
-                if update || !fm.fileExists(atPath: path) {
+                let missing = !fm.fileExists(atPath: path)
+                if update || missing {
                     try Data(run.stdoutBytes).write(to: URL(fileURLWithPath: path))
+                    if missing && !update { XCTFail("\(name)/\(file) was missing (written now; commit it after reading it)") }
                     continue
                 }
                 let expected = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)

@@ -85,6 +85,20 @@ final class RewriteCommandTests: XCTestCase {
         XCTAssertEqual(run.stderr, "")
     }
 
+    /// A file the recipe leaves as it was while the audit reports a finding
+    /// the recipe fixes gets one line saying why; other unchanged files stay quiet.
+    func testUnchangedFilesWithAFixableFindingSayWhy() throws {
+        let dir = try temporaryFolder(self)
+        try write("FROM golang:1.22\nWORKDIR /src\nCOPY . .\nENV GOFLAGS=-mod=vendor\nRUN go mod download\nRUN go build -o /app .\nCMD [\"/app\"]\n",
+                  to: dir.appendingPathComponent("Dockerfile"))
+        let run = Run(["rewrite", "--recipe", "hoist-manifests", dir.path])
+        XCTAssertEqual(run.code, 0)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertTrue(run.stderr.contains("/Dockerfile: unchanged: hoist-manifests: stage 0: ENV on line 4 comes between the copy and any install, and could change it (the audit reports DS012 on line 3, which this recipe fixes)"), run.stderr)
+        let json = Run(["rewrite", "--recipe", "hoist-manifests", "--format", "json", dir.path])
+        XCTAssertTrue(json.stdout.contains("\"outcome\":\"nothing-to-do\""), json.stdout)
+    }
+
     /// What a pass left alone, and what the user must check, are said on
     /// stderr in text mode and kept apart in JSON.
     func testLeftAloneAndWarningsAreSaid() throws {
@@ -171,7 +185,7 @@ final class RewriteCommandTests: XCTestCase {
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("linked").path, withDestinationPath: outside.path)
         let run = Run(["rewrite", "--recipe", "use-exec-form", dir.path])
         let patched = run.stdout.split(separator: "\n").filter { $0.hasPrefix("--- a/") }.map { $0.split(separator: "/").last! }
-        XCTAssertEqual(patched, ["inside.Dockerfile", "real.Dockerfile"])
+        XCTAssertEqual(patched, ["real.Dockerfile"], "the link inside the tree is its target, patched once")
     }
 
     func testShardsPartitionTheFilesAndJobsDoNotChangeTheOutput() throws {
@@ -271,6 +285,8 @@ final class RewriteCommandTests: XCTestCase {
     func testRecipeOptionsFromTheCommandLine() throws {
         let dir = try temporaryFolder(self)
         try write("FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build -o /app/web .\nCMD [\"/app/web\"]\n", to: dir.appendingPathComponent("Dockerfile"))
+        try write("module example.com/web\n\ngo 1.22\n", to: dir.appendingPathComponent("go.mod"))
+        try write("package main\n\nfunc main() {}\n", to: dir.appendingPathComponent("main.go"))
         let run = Run(["rewrite", "--recipe", "go-alpine", "--option", "tag=3.23", "--option", "keep=templates", dir.path])
         XCTAssertTrue(run.stdout.contains("+FROM alpine:3.23\n"), run.stdout)
         XCTAssertTrue(run.stdout.contains("+COPY --from=build /app/templates /app/templates\n"), run.stdout)
@@ -285,7 +301,7 @@ final class RewriteCommandTests: XCTestCase {
         let run = Run(["rewrite", "--recipe", "go-distroless", dir.path])
         XCTAssertEqual(run.code, 0)
         XCTAssertEqual(run.stdout, "")
-        XCTAssertTrue(run.stderr.contains("/Dockerfile: skipped: split-stages could not apply, so the recipe changes nothing here: stage 0 not split: no RUN builds a program"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("/Dockerfile: skipped: split-stages does not apply: stage 0 not split: no RUN builds a program"), run.stderr)
     }
 
     func testUsageErrors() throws {

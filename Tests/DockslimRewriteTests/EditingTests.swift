@@ -1,3 +1,4 @@
+@testable import DockerfileFacts
 import DockerfileSyntax
 import DockslimRewrite
 import XCTest

@@ -1,3 +1,4 @@
+@testable import DockerfileFacts
 import BuiltinRecipes
 import DockerfileSyntax
 import DockslimRewrite
@@ -6,10 +7,11 @@ import UnifiedDiff
 import XCTest
 
 /// `Golden/<recipe>/<case>/`: `Dockerfile`, `expected.Dockerfile`,
-/// `expected.patch`, and any other files (the case folder is then the
-/// project at hand). Checks the round trip, the output, the patch, that the
+/// `expected.patch`, `expected.outcome` (the file's outcome, its reason and
+/// the warnings: what a user reads on stderr), and any other files (the
+/// case folder is then the project at hand). Checks the round trip, the output, the outcome, the patch, that the
 /// patch applies with `git apply`, and that a second run changes nothing.
-/// Missing expected files are written; `DOCKSLIM_UPDATE_GOLDEN=1` rewrites them.
+/// A missing expected file fails the test (and is written for review); `DOCKSLIM_UPDATE_GOLDEN=1` rewrites them all.
 final class GoldenRecipeTests: XCTestCase {
     static let golden: String = {
         var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -17,7 +19,7 @@ final class GoldenRecipeTests: XCTestCase {
         return parts.joined(separator: "/") + "/Golden"
     }()
 
-    static let expectedNames: Set<String> = ["Dockerfile", "expected.Dockerfile", "expected.patch"]
+    static let expectedNames: Set<String> = ["Dockerfile", "expected.Dockerfile", "expected.patch", "expected.outcome", "options"]
 
     func testEveryRecipeCase() throws {
         let fm = FileManager.default
@@ -28,9 +30,11 @@ final class GoldenRecipeTests: XCTestCase {
             let folder = Self.golden + "/" + recipe.id
             let cases = (try? fm.contentsOfDirectory(atPath: folder))?.sorted() ?? []
             XCTAssertFalse(cases.isEmpty, "recipe \(recipe.id) has no golden case")
-            let plan = try runner.plan(recipe)
+            let defaultPlan = try runner.plan(recipe)
             for name in cases {
                 let dir = folder + "/" + name
+                // An `options` file holds the case's `--option key=value` lines.
+                let plan = try Self.options(dir).map { try runner.plan(recipe, overrides: $0) } ?? defaultPlan
                 let input = try XCTUnwrap(fm.contents(atPath: dir + "/Dockerfile"), dir)
                 let source = Array(input)
                 XCTAssertEqual(Parser.parse(source).printed(), source, "\(recipe.id)/\(name): round trip")
@@ -39,6 +43,7 @@ final class GoldenRecipeTests: XCTestCase {
                 let patch = UnifiedPatch.patch(path: "Dockerfile", old: source, new: result.output)
                 try check(dir + "/expected.Dockerfile", Data(result.output), update, "\(recipe.id)/\(name): output")
                 try check(dir + "/expected.patch", Data(patch), update, "\(recipe.id)/\(name): patch")
+                try check(dir + "/expected.outcome", Data(Self.outcome(result).utf8), update, "\(recipe.id)/\(name): outcome")
                 if !patch.isEmpty { try assertApplies(patch, to: input, expecting: Data(result.output), "\(recipe.id)/\(name)") }
                 let again = runner.run(plan, on: result.output, project: project)
                 XCTAssertFalse(again.changed, "\(recipe.id)/\(name): a second run changes the output")
@@ -48,30 +53,54 @@ final class GoldenRecipeTests: XCTestCase {
         XCTAssertGreaterThan(ran, 10)
     }
 
-    /// The case folder as the project at hand, when it holds more than the Dockerfile.
-    static func facts(_ dir: String) throws -> ProjectFacts? {
+    static func options(_ dir: String) -> [String: String]? {
+        guard let text = try? String(contentsOfFile: dir + "/options", encoding: .utf8) else { return nil }
+        var out: [String: String] = [:]
+        for line in text.split(separator: "\n") where line.contains("=") {
+            let parts = line.split(separator: "=", maxSplits: 1)
+            out[String(parts[0])] = String(parts[1])
+        }
+        return out
+    }
+
+    /// The outcome as a user reads it: what happened, why, and each warning.
+    static func outcome(_ result: FileRewrite) -> String {
+        var lines = ["outcome: \(result.outcome.name)"]
+        if let reason = result.outcome.reason { lines.append("reason: \(reason)") }
+        if let chosen = result.chosen { lines.append("chosen: \(chosen)") }
+        lines += result.warnings.map { "warning: \($0.pass): \($0.text)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The case folder as the build context at hand, when it holds more
+    /// than the Dockerfile: every path, and the files facts read, as the
+    /// command line's scan phase gathers them.
+    static func facts(_ dir: String) throws -> BuildContext? {
         let fm = FileManager.default
         let names = try fm.contentsOfDirectory(atPath: dir).filter { !expectedNames.contains($0) }
         guard !names.isEmpty else { return nil }
-        var files: Set<String> = ["Dockerfile"]
+        var files: Set<String> = []
         var contents: [String: [UInt8]] = [:]
-        for n in names {
+        let walker = fm.enumerator(atPath: dir)
+        while let relative = walker?.nextObject() as? String {
+            if expectedNames.contains(relative) && relative != "Dockerfile" { continue }
             var isDir: ObjCBool = false
-            _ = fm.fileExists(atPath: dir + "/" + n, isDirectory: &isDir)
+            _ = fm.fileExists(atPath: dir + "/" + relative, isDirectory: &isDir)
             if isDir.boolValue {
-                files.insert(n + "/")
-                for m in (try? fm.contentsOfDirectory(atPath: dir + "/" + n)) ?? [] { files.insert(n + "/" + m) }
+                files.insert(relative + "/")
             } else {
-                files.insert(n)
-                if ProjectFacts.isInteresting(n) { contents[n] = Array(fm.contents(atPath: dir + "/" + n) ?? Data()) }
+                files.insert(relative)
+                if BuildContext.isInteresting(relative) { contents[relative] = Array(fm.contents(atPath: dir + "/" + relative) ?? Data()) }
             }
         }
-        return ProjectFacts(files: files, contents: contents)
+        return BuildContext(files: files, contents: contents)
     }
 
     private func check(_ path: String, _ actual: Data, _ update: Bool, _ what: String) throws {
-        if update || !FileManager.default.fileExists(atPath: path) {
+        let missing = !FileManager.default.fileExists(atPath: path)
+        if update || missing {
             try actual.write(to: URL(fileURLWithPath: path))
+            if missing && !update { XCTFail("\(what): \(path) was missing (written now; commit it after reading it)") }
             return
         }
         let expected = try Data(contentsOf: URL(fileURLWithPath: path))

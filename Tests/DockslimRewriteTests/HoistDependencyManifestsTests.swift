@@ -1,3 +1,4 @@
+@testable import DockerfileFacts
 import DockslimRewrite
 import XCTest
 
@@ -73,7 +74,16 @@ final class HoistDependencyManifestsTests: XCTestCase {
 
     func testSomethingBetweenCopyAndInstall() {
         assertNotApplicable(pass, input: "FROM golang\nCOPY . .\nENV GOFLAGS=-mod=vendor\nRUN go mod download\n", reason: "ENV on line 3 comes between")
-        assertNotApplicable(pass, input: "FROM golang\nCOPY . .\nUSER app\nRUN go mod download\n", reason: "USER on line 3")
+        assertNotApplicable(pass, input: "FROM golang\nCOPY . .\nENV PIP_CONFIG_FILE=/src/pip.conf\nRUN go mod download\n", reason: "ENV on line 3 comes between")
+        assertNotApplicable(pass, input: "FROM golang\nCOPY . .\nRUN make generate\nRUN go mod download\n", reason: "RUN on line 3")
+    }
+
+    /// A USER, or an ENV that is not a path, stays above the install; the whole-context copy moves below it.
+    func testSettingsBetweenCopyAndInstallStayPut() {
+        assertRewrite(pass, input: "FROM golang\nCOPY . .\nUSER app\nRUN go mod download\n",
+                      expected: "FROM golang\nCOPY go.mod go.su[m] ./\nUSER app\nRUN go mod download\nCOPY . .\n")
+        assertRewrite(pass, input: "FROM node:22\nWORKDIR /app\nCOPY . .\nENV NODE_ENV=production\nRUN npm ci\n",
+                      expected: "FROM node:22\nWORKDIR /app\nCOPY package*.json npm-shrinkwra[p].json .npmr[c] ./\nENV NODE_ENV=production\nRUN npm ci\nCOPY . .\n")
     }
 
     func testInstallsThatNeedTheSources() {
@@ -85,7 +95,7 @@ final class HoistDependencyManifestsTests: XCTestCase {
         assertNotApplicable(pass, input: "FROM maven\nCOPY . .\nRUN mvn dependency:go-offline\n", reason: "only when the Dockerfile's folder holds its build files")
     }
 
-    func testProjectFactsThatForbidTheHoist() {
+    func testBuildContextThatForbidTheHoist() {
         assertNotApplicable(pass, input: "FROM node\nCOPY . .\nRUN npm ci\n", reason: "\"postinstall\" script",
                             project: project(["package.json": #"{"scripts": {"postinstall": "node build.js"}}"#]))
         assertNotApplicable(pass, input: "FROM node\nCOPY . .\nRUN npm ci\n", reason: "workspaces",
@@ -100,9 +110,36 @@ final class HoistDependencyManifestsTests: XCTestCase {
                             project: project(["pom.xml": "<project><modules><module>a</module></modules></project>"]))
     }
 
-    func testAFolderWithoutTheManifestsIsNotTheContext() {
-        assertRewrite(pass, input: "FROM golang\nCOPY . .\nRUN go mod download\n",
-                      expected: "FROM golang\nCOPY go.mod go.su[m] ./\nRUN go mod download\nCOPY . .\n", project: project(["main.go": ""]))
+    // The folder at hand is the build context: a manifest it lacks would stop the build at the hoisted COPY.
+    func testAManifestTheContextLacksIsNeverNamed() {
+        assertNotApplicable(pass, input: "FROM golang\nCOPY . .\nRUN go mod download\n", reason: "has no go.mod, so a COPY naming it would stop the build",
+                            project: project(["main.go": ""]))
+        assertNotApplicable(pass, input: "FROM node:16-alpine\nWORKDIR /app\nCOPY . .\nRUN yarn install\n", reason: "has no package.json",
+                            project: project(["client/package.json": "{}", "server/package.json": "{}", ".dockerignore": "node_modules\n"]))
+        assertNotApplicable(pass, input: "FROM node:22\nCOPY . .\nRUN npm install\n", reason: "has no package.json",
+                            project: project(["api/package.json": "{}"]))
+        assertNotApplicable(pass, input: "FROM python:3.12\nCOPY . .\nRUN pip install -r requirements/prod.txt\n", reason: "has no requirements/prod.txt",
+                            project: project(["requirements.txt": "flask\n"]))
+    }
+
+    // COPY . . after the install lays the context's node_modules over the installed one, unless .dockerignore leaves it out.
+    func testNodeModulesOfTheContext() {
+        let pkg = #"{"dependencies": {"express": "^4"}}"#
+        assertNotApplicable(pass, input: "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n", reason: "no .dockerignore excludes node_modules",
+                            project: project(["package.json": pkg, "package-lock.json": "{}"]))
+        assertNotApplicable(pass, input: "FROM node:22\nCOPY . .\nRUN npm ci\n", reason: "no .dockerignore excludes node_modules",
+                            project: project(["package.json": pkg, ".dockerignore": ".git\n*.log\n"]))
+        for ignore in ["node_modules\n", "**/node_modules\n", "/node_modules/\n", "node_modules/*\n"] {
+            assertRewrite(pass, input: "FROM node:22\nCOPY . .\nRUN npm ci\n", expected: "FROM node:22\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n",
+                          project: project(["package.json": pkg, "package-lock.json": "{}", ".dockerignore": ignore]))
+        }
+        // Without the context, the rewrite says what to check.
+        let notes = rewrite(pass, "FROM node:22\nCOPY . .\nRUN npm ci\n").steps.flatMap(\.notes)
+        XCTAssertTrue(notes.contains { $0.contains("check that its .dockerignore excludes node_modules") }, "\(notes)")
+    }
+
+    func testAGeneratedDockerfileIsLeftAlone() {
+        assertNotApplicable(pass, input: "# Code generated by gen.sh. DO NOT EDIT.\nFROM golang:1.22\nCOPY . .\nRUN go mod download\n", reason: "the Dockerfile is generated")
     }
 
     func testMavenWithTheFolder() {

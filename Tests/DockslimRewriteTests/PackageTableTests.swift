@@ -1,3 +1,4 @@
+@testable import DockerfileFacts
 @testable import DockslimRewrite
 import Foundation
 import XCTest
@@ -12,8 +13,12 @@ final class PackageTableTests: XCTestCase {
         guard let data = FileManager.default.contents(atPath: tsv) else { throw XCTSkip("../shared is not beside the checkout") }
         let rows = String(decoding: data, as: UTF8.self).split(separator: "\n").dropFirst()
             .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-        XCTAssertEqual(rows.count, PackageTable.apt.count)
-        var lookedUp = 0
+        // The shared rows in order, then the rows dockslim added.
+        let added = PackageTable.apt.dropFirst(rows.count)
+        XCTAssertEqual(rows.count + added.count, PackageTable.apt.count)
+        XCTAssertTrue(added.allSatisfy { $0.evidence.contains("added by dockslim") && $0.status == .verified })
+        XCTAssertEqual(added.map(\.source), ["manpages-dev"])
+        var lookedUp = 0, corrected: [String] = []
         for (r, row) in zip(rows, PackageTable.apt) {
             XCTAssertEqual(r[0], row.source)
             XCTAssertEqual(Int(r[1]), row.count)
@@ -22,11 +27,27 @@ final class PackageTableTests: XCTestCase {
                 XCTAssertTrue(r[3].hasPrefix("unverified"), row.source)
                 continue
             }
+            if row.evidence.contains("corrected by dockslim") {
+                corrected.append(row.source)
+                XCTAssertTrue(r[2].split(separator: " ").map(String.init).allSatisfy(row.alpine.contains), row.source)
+                continue
+            }
             XCTAssertEqual(r[2] == "-" || r[2] == "?" ? [] : r[2].split(separator: " ").map(String.init), row.alpine, row.source)
             XCTAssertEqual(r[3], row.evidence)
             XCTAssertEqual(r[4], row.note)
         }
         XCTAssertEqual(lookedUp, 5)
+        XCTAssertEqual(corrected, ["gcc", "gfortran"])
+    }
+
+    /// A compiler alone compiles nothing on Alpine: the C library's headers
+    /// and start files come with musl-dev (g++ and build-base depend on it).
+    func testCompilersBringTheCLibraryHeaders() {
+        XCTAssertEqual(PackageTable.translate("gcc", .apt), .packages(["gcc", "musl-dev"]))
+        XCTAssertEqual(PackageTable.translate("gfortran", .apt), .packages(["gfortran", "musl-dev"]))
+        XCTAssertEqual(PackageTable.translate("g++", .apt), .packages(["g++"]))
+        XCTAssertEqual(PackageTable.translate("gcc", .rpm), .packages(["gcc", "musl-dev"]))
+        XCTAssertEqual(PackageTable.translate("manpages-dev", .apt), .packages(["man-pages"]))
     }
 
     func testOnlyTrustedRowsTranslate() {

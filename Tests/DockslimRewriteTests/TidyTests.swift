@@ -92,10 +92,10 @@ final class RecipeTests: XCTestCase {
             static let id = "breaker"
             static let summary = "breaks things"
             init(options: [String: String]) throws(RecipeError) {}
-            func apply(to file: FileContext) -> PassOutcome {
+            func apply(to file: FileContext) -> PassResult {
                 var e = file.editor()
                 e.replace(file.tree.root.childNodes[0].firstToken, with: "ENV X", reason: "test")
-                return PassOutcome(edits: e.edits)
+                return .applied(edits: e.edits, notes: PassNotes())
             }
         }
         let result = RecipeRunner(recipes: []).run([.init(try Breaker(options: [:]))], on: Array("FROM a\n".utf8), project: nil)

@@ -1,3 +1,4 @@
+@testable import DockerfileFacts
 import DockslimRewrite
 import XCTest
 
@@ -62,6 +63,73 @@ final class TranslatePackagesTests: XCTestCase {
                       expected: "FROM alpine:3.24\nRUN apk add --no-cache bash\nSHELL [\"/bin/bash\", \"-c\"]\nRUN apk add --no-cache curl\n")
     }
 
+    /// quemet/C-ConsoleApp-Builder: `sudo apt install …` after `apt install sudo`
+    /// was left as it was, so apt ran on Alpine.
+    func testPackageCommandsBehindSudo() {
+        assertRewrite(pass, input: "FROM alpine:3.24\nRUN apt update && apt install sudo -y && sudo apt install build-essential -y && sudo -E apt-get install manpages-dev -y\n",
+                      expected: "FROM alpine:3.24\nRUN apk add --no-cache sudo && sudo apk add --no-cache build-base && sudo -E apk add --no-cache man-pages\n")
+        assertRewrite(pass, input: "FROM alpine:3.24\nRUN sudo apt-get update && sudo apt-get upgrade -y\n", expected: "FROM alpine:3.24\nRUN sudo apk upgrade --no-cache\n")
+    }
+
+    /// No apt, dpkg or yum word may survive the translation: it would run on Alpine.
+    func testPackageManagerLeftAfterTranslationIsRefused() {
+        assertNotApplicable(pass, input: "FROM alpine:3.24\nRUN apt-get update && sudo -u builder apt-get install -y curl\n", reason: "would still run apt-get on Alpine")
+        assertNotApplicable(pass, input: "FROM alpine:3.24\nRUN apt-get update && xargs apt-get install -y < packages.txt\n", reason: "would still run apt-get on Alpine")
+        assertNotApplicable(pass, input: "FROM alpine:3.24\nRUN apt-cache policy curl\n", reason: "`apt-cache` has no Alpine counterpart")
+        assertNotApplicable(pass, input: "FROM alpine:3.24\nRUN rpm -qa\n", reason: "`rpm` has no Alpine counterpart")
+    }
+
+    /// axis-sato/pouch-api: TZ and a link into /usr/share/zoneinfo, which only tzdata fills.
+    func testTimeZoneNeedsTzdata() {
+        assertRewrite(pass, input: "FROM node:8.9.3-alpine\nENV TZ=Asia/Tokyo\nRUN ln -snf /usr/share/zoneinfo/$TZ /etc/localtime && echo $TZ > /etc/timezone\nCMD [\"node\", \"app.js\"]\n",
+                      expected: "FROM node:8.9.3-alpine\nENV TZ=Asia/Tokyo\nRUN apk add --no-cache tzdata\nRUN ln -snf /usr/share/zoneinfo/$TZ /etc/localtime && echo $TZ > /etc/timezone\nCMD [\"node\", \"app.js\"]\n")
+        // Added to the stage's translated install when there is one.
+        assertRewrite(pass, input: "FROM alpine:3.24\nENV TZ=Europe/Paris\nRUN apt-get update && apt-get install -y curl\n",
+                      expected: "FROM alpine:3.24\nENV TZ=Europe/Paris\nRUN apk add --no-cache curl tzdata\n")
+        // Only TZ: the data can come anywhere before the program starts.
+        assertRewrite(pass, input: "FROM alpine:3.24\nENV TZ Europe/Paris\nCMD [\"date\"]\n", expected: "FROM alpine:3.24\nENV TZ Europe/Paris\nRUN apk add --no-cache tzdata\nCMD [\"date\"]\n")
+        // UTC needs no data; tzdata installed already; apt's tzdata translated.
+        assertNotApplicable(pass, input: "FROM alpine:3.24\nENV TZ=UTC\n", reason: "no package command to translate")
+        assertNotApplicable(pass, input: "FROM alpine:3.24\nRUN apk add --no-cache tzdata\nENV TZ=Asia/Tokyo\n", reason: "no package command to translate")
+        assertRewrite(pass, input: "FROM alpine:3.24\nRUN apt-get install -y tzdata\nENV TZ=Asia/Tokyo\n", expected: "FROM alpine:3.24\nRUN apk add --no-cache tzdata\nENV TZ=Asia/Tokyo\n")
+    }
+
+    /// quequeo/url-shortener-api: docker-compose.yml starts the image with `bash -c "…"`.
+    func testComposeCommandThatRunsBash() {
+        let compose = project(["docker-compose.yml": """
+        services:
+          db:
+            image: postgres:16-alpine
+          app:
+            build: .
+            command: bash -c "rm -f tmp/pids/server.pid && rails server -b 0.0.0.0"
+          worker:
+            build:
+              context: ./worker
+            entrypoint: ["/bin/bash", "run.sh"]
+
+        """])
+        assertRewrite(pass, input: "FROM ruby:3.3-alpine\nRUN apt-get update -qq && apt-get install -y build-essential libpq-dev\nCMD [\"rails\", \"server\"]\n",
+                      expected: "FROM ruby:3.3-alpine\nRUN apk add --no-cache build-base libpq-dev bash\nCMD [\"rails\", \"server\"]\n", project: compose)
+        assertRewrite(pass, input: "FROM ruby:3.3-alpine\nWORKDIR /app\nCMD [\"rails\", \"server\"]\n",
+                      expected: "FROM ruby:3.3-alpine\nWORKDIR /app\nRUN apk add --no-cache bash\nCMD [\"rails\", \"server\"]\n", project: compose)
+        // The service builds another folder: not this image.
+        let other = project(["docker-compose.yml": "services:\n  web:\n    build:\n      context: ./web\n    command: [\"bash\", \"-c\", \"x\"]\n"])
+        assertNotApplicable(pass, input: "FROM ruby:3.3-alpine\nCMD [\"rails\", \"server\"]\n", reason: "no package command to translate", project: other)
+        // A build target names the stage the service runs.
+        let target = project(["compose.yaml": "services:\n  web:\n    build:\n      context: .\n      target: base\n    command:\n      - bash\n      - start\n"])
+        assertRewrite(pass, input: "FROM alpine:3.24 AS base\nCMD [\"start\"]\nFROM base\nCMD [\"other\"]\n",
+                      expected: "FROM alpine:3.24 AS base\nRUN apk add --no-cache bash\nCMD [\"start\"]\nFROM base\nCMD [\"other\"]\n", project: target)
+    }
+
+    /// The program itself runs bash (`exec.Command("bash", …)`): the last stage gets it.
+    func testSourcesThatRunBash() {
+        let sources = project(["go.mod": "module example.com/runner\n\ngo 1.23\n",
+                               "main.go": "package main\n\nimport \"os/exec\"\n\nfunc main() {\n\texec.Command(\"bash\", \"-c\", \"./cleanup\").Run()\n}\n"])
+        assertRewrite(pass, input: "FROM golang:1.23-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /runner .\nFROM golang:1.23-alpine\nCOPY --from=build /runner /runner\nCMD [\"/runner\"]\n",
+                      expected: "FROM golang:1.23-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /runner .\nFROM golang:1.23-alpine\nCOPY --from=build /runner /runner\nRUN apk add --no-cache bash\nCMD [\"/runner\"]\n", project: sources)
+    }
+
     func testMoveToAlpine() {
         assertRewrite(move, input: "FROM python:3.12-slim-bookworm AS app\nFROM app\n", expected: "FROM python:3.12-alpine AS app\nFROM app\n")
         assertRewrite(move, input: "FROM node:22\n", expected: "FROM node:22-alpine\n")
@@ -70,7 +138,9 @@ final class TranslatePackagesTests: XCTestCase {
         assertRewrite(move, input: "FROM ubuntu\n", expected: "FROM alpine:3.24\n")
         assertNotApplicable(move, input: "FROM debian@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n", reason: "pinned by digest")
         assertNotApplicable(move, input: "ARG V=3.12\nFROM python:${V}-slim\n", reason: "with a variable")
-        assertNotApplicable(move, input: "FROM php:8.3-apache\n", reason: "has no Alpine variant")
+        assertNotApplicable(move, input: "FROM php:8.3-apache\n", reason: "php has never published -apache-alpine tags")
+        assertNotApplicable(move, input: "FROM node:18-apline\n", reason: "was never published")
+        assertRewrite(move, input: "FROM nginx:1.27\n", expected: "FROM nginx:1.27-alpine\n")
         assertNotApplicable(move, input: "FROM debian:12 AS b\nFROM gcr.io/distroless/base-debian12\nCOPY --from=b /app /app\n", reason: "(glibc) but copies from stage b")
     }
 

@@ -1,3 +1,4 @@
+@testable import DockerfileFacts
 import BuiltinRecipes
 import DockerfileModel
 @testable import DockslimRewrite
@@ -50,10 +51,13 @@ final class TranslationAccountingTests: XCTestCase {
     }
 
     private func accounted(_ c: [String], output: [[String]], notes: String) -> Bool {
-        let words = Array(c.drop { $0.contains("=") && !$0.hasPrefix("-") })
+        var words = Array(c.drop { $0.contains("=") && !$0.hasPrefix("-") })
+        // A command behind sudo is translated behind it: `sudo apk add …`.
+        let sudo = words.first == "sudo"
+        if sudo { words = Array(words.dropFirst().drop { $0.hasPrefix("-") }) }
         guard let tool = words.first else { return false }
         let text = c.joined(separator: " ")
-        let apk = output.filter { $0.first == "apk" }
+        let apk = output.map { sudo && $0.first == "sudo" ? Array($0.dropFirst().drop { $0.hasPrefix("-") }) : $0 }.filter { $0.first == "apk" }
         switch tool {
         case "apt-get", "apt", "yum", "dnf", "microdnf":
             let family: PackageTable.Family = tool.hasPrefix("apt") ? .apt : .rpm

@@ -1,5 +1,8 @@
-FROM alpine:3.24
-RUN apk add --no-cache gcc make openssl-dev
+FROM centos:7
+RUN yum install -y epel-release && \
+    yum install -y gcc make openssl-devel && \
+    yum clean all && \
+    rm -rf /var/cache/yum
 WORKDIR /src
 COPY . .
 RUN make

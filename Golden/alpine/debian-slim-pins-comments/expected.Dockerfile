@@ -1,13 +1,16 @@
-FROM alpine:3.24
+FROM debian:bookworm-slim
 ENV DEBIAN_FRONTEND=noninteractive
 # Build tools and runtime libraries
-RUN apk add --no-cache \
-        build-base \
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        build-essential \
         # TLS
-        openssl-dev \
-        ca-certificates
+        libssl-dev=3.0.* \
+        ca-certificates \
+        locales \
+    && rm -rf /var/lib/apt/lists/*
 COPY src/ /src/
 RUN make -C /src && make -C /src install
-RUN adduser -D -S -u 10001 app
+RUN useradd -r -u 10001 -m app
 USER app
 CMD ["/usr/local/bin/app"]

@@ -1,7 +1,8 @@
-FROM alpine:3.24
+FROM debian:bookworm-slim
 COPY src/ /src/
-RUN apk add --no-cache gcc musl-dev make \
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gcc libc6-dev make \
     && make -C /src install \
-    && apk del gcc musl-dev make \
-    && rm -rf /src
+    && apt-get purge -y --auto-remove gcc libc6-dev make \
+    && rm -rf /var/lib/apt/lists/* /src
 CMD ["/usr/local/bin/tool"]

@@ -1,5 +1,5 @@
-FROM ruby:3.3-alpine
-RUN apk add --no-cache nodejs libpq-dev
+FROM ruby:3.3-bookworm
+RUN apt-get update -qq && apt-get install -y nodejs libpq-dev && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY Gemfile Gemfile.lock ./
 RUN bundle install

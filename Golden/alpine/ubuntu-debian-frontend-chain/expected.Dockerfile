@@ -1,5 +1,5 @@
-FROM ubuntu:24.04
-RUN DEBIAN_FRONTEND=noninteractive apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y curl git jq && apt-get clean && rm -rf /var/lib/apt/lists/*
+FROM alpine:3.24
+RUN apk add --no-cache curl git jq
 WORKDIR /work
 ENTRYPOINT ["jq"]
 CMD ["--version"]

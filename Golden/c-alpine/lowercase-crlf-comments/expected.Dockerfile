@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 # tiny tool
 from alpine:3.20 as build
 run apk add --no-cache build-base
@@ -9,7 +10,8 @@ run cc -O2 -static -o tool tool.c
 from alpine:3.24
 run apk add --no-cache ca-certificates tzdata
 workdir /w
-copy --from=build /w/tool /w/tool
-run adduser -D -u 10001 app
-user app
+copy --from=build \
+    --exclude=**/*.c --exclude=**/*.h --exclude=**/*.cpp --exclude=**/*.hpp \
+    --exclude=**/*.o --exclude=CMakeFiles --exclude=CMakeCache.txt --exclude=.git \
+    /w /w
 cmd ["/w/tool"]

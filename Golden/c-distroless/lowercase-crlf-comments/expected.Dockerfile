@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 # tiny tool
 from alpine:3.20 as build
 run apk add --no-cache build-base
@@ -6,7 +7,10 @@ workdir /w
 copy . .
 run cc -O2 -static -o tool tool.c
 
-from gcr.io/distroless/static-debian13:nonroot
+from gcr.io/distroless/static-debian13:latest
 workdir /w
-copy --from=build /w/tool /w/tool
+copy --from=build \
+    --exclude=**/*.c --exclude=**/*.h --exclude=**/*.cpp --exclude=**/*.hpp \
+    --exclude=**/*.o --exclude=CMakeFiles --exclude=CMakeCache.txt --exclude=.git \
+    /w /w
 cmd ["/w/tool"]

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM golang:1.22 AS build
 WORKDIR /go/src/api
 COPY . .
@@ -7,6 +8,8 @@ FROM alpine:3.24
 RUN apk add --no-cache ca-certificates tzdata
 WORKDIR /go/src/api
 COPY --from=build /go/bin/api /usr/local/bin/api
-RUN adduser -D -u 10001 app
-USER app
+COPY --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /go/src/api /go/src/api
 CMD ["api"]

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM golang:1.23 AS build
 WORKDIR /src
 COPY . .
@@ -7,7 +8,9 @@ FROM alpine:3.24
 RUN apk add --no-cache ca-certificates tzdata
 WORKDIR /src
 COPY --from=build /out/app /out/app
-RUN adduser -D -u 10001 app
-USER app
+COPY --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /src /src
 ENTRYPOINT ["/out/app"]
 CMD ["serve"]

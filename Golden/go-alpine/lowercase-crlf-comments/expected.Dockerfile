@@ -13,9 +13,11 @@ from alpine:3.24
 run apk add --no-cache ca-certificates tzdata
 workdir /go/src/app
 copy --from=build /usr/local/bin/app /usr/local/bin/app
+copy --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /go/src/app /go/src/app
 
 # listen here
 expose 9090
-run adduser -D -u 10001 app
-user app
 cmd ["app"]

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM golang:1.22 AS build
 WORKDIR /repo
 COPY . .
@@ -7,6 +8,8 @@ FROM alpine:3.24
 RUN apk add --no-cache ca-certificates tzdata
 WORKDIR /repo
 COPY --from=build /usr/local/bin/backend /usr/local/bin/backend
-RUN adduser -D -u 10001 app
-USER app
+COPY --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /repo /repo
 CMD ["backend"]

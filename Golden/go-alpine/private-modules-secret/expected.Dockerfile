@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM golang:1.22 AS build
 ENV GOPRIVATE=github.com/acme/*
 WORKDIR /src
@@ -10,6 +11,8 @@ FROM alpine:3.24
 RUN apk add --no-cache ca-certificates tzdata
 WORKDIR /src
 COPY --from=build /out/billing /out/billing
-RUN adduser -D -u 10001 app
-USER app
+COPY --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /src /src
 CMD ["/out/billing"]

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM golang:1.22 AS build
 WORKDIR /src
 COPY . .
@@ -9,6 +10,8 @@ RUN apk add --no-cache ca-certificates tzdata
 WORKDIR /src
 COPY --from=build /out/api /out/api
 COPY --from=build /out/worker /out/worker
-RUN adduser -D -u 10001 app
-USER app
+COPY --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /src /src
 CMD ["/out/api"]

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM golang:1.22 AS build
 WORKDIR /src
 COPY go.mod go.su[m] ./
@@ -5,8 +6,11 @@ RUN go mod download
 COPY . .
 RUN CGO_ENABLED=0 go build ./cmd/server
 
-FROM gcr.io/distroless/static-debian13:nonroot
+FROM gcr.io/distroless/static-debian13:latest
 WORKDIR /src
-COPY --from=build /src/server /src/server
+COPY --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /src /src
 EXPOSE 8080
 CMD ["./server"]

@@ -1,12 +1,16 @@
+# syntax=docker/dockerfile:1
 FROM golang:1.22 AS build
 ENV CGO_ENABLED=0 GOFLAGS=-mod=vendor
 WORKDIR /app
 COPY . .
 RUN go build -o /app/server ./cmd/server
 
-FROM gcr.io/distroless/static-debian13:nonroot
+FROM gcr.io/distroless/static-debian13:latest
 WORKDIR /app
-COPY --from=build /app/server /app/server
+COPY --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /app /app
 ENV PORT=8080 APP_ENV=production
 EXPOSE 8080
 LABEL org.opencontainers.image.source="https://github.com/acme/server"

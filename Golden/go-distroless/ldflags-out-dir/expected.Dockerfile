@@ -1,10 +1,15 @@
+# syntax=docker/dockerfile:1
 FROM golang:1.23 AS build
 WORKDIR /src
 COPY . .
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w -X main.version=1.4.2" -o /out/app ./cmd/app
 
-FROM gcr.io/distroless/static-debian13:nonroot
+FROM gcr.io/distroless/static-debian13:latest
 WORKDIR /src
 COPY --from=build /out/app /out/app
+COPY --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /src /src
 ENTRYPOINT ["/out/app"]
 CMD ["serve"]

@@ -9,9 +9,13 @@ copy . .
 # compile
 run CGO_ENABLED=0 go build -o /usr/local/bin/app . # the binary
 
-from gcr.io/distroless/static-debian13:nonroot
+from gcr.io/distroless/static-debian13:latest
 workdir /go/src/app
 copy --from=build /usr/local/bin/app /usr/local/bin/app
+copy --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /go/src/app /go/src/app
 
 # listen here
 expose 9090

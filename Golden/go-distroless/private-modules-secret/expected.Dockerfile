@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM golang:1.22 AS build
 ENV GOPRIVATE=github.com/acme/*
 WORKDIR /src
@@ -6,7 +7,11 @@ RUN --mount=type=secret,id=netrc,target=/root/.netrc go mod download
 COPY . .
 RUN CGO_ENABLED=0 go build -o /out/billing ./cmd/billing
 
-FROM gcr.io/distroless/static-debian13:nonroot
+FROM gcr.io/distroless/static-debian13:latest
 WORKDIR /src
 COPY --from=build /out/billing /out/billing
+COPY --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /src /src
 CMD ["/out/billing"]

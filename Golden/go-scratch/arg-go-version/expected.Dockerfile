@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 ARG GO_VERSION=1.22
 FROM golang:${GO_VERSION}-alpine AS build
 WORKDIR /app
@@ -7,6 +8,8 @@ RUN CGO_ENABLED=0 go build -o /app/bin/service ./cmd/service
 FROM scratch
 COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
 WORKDIR /app
-COPY --from=build /app/bin/service /app/bin/service
-USER 65532:65532
+COPY --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /app /app
 CMD ["/app/bin/service"]

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM golang:1.22 AS build
 WORKDIR /src
 COPY go.mod go.su[m] ./
@@ -8,7 +9,9 @@ RUN CGO_ENABLED=0 go build ./cmd/server
 FROM scratch
 COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
 WORKDIR /src
-COPY --from=build /src/server /src/server
+COPY --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /src /src
 EXPOSE 8080
-USER 65532:65532
 CMD ["./server"]

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM golang:1.22 AS build
 ENV CGO_ENABLED=0 GOFLAGS=-mod=vendor
 WORKDIR /app
@@ -7,7 +8,10 @@ RUN go build -o /app/server ./cmd/server
 FROM scratch
 COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
 WORKDIR /app
-COPY --from=build /app/server /app/server
+COPY --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /app /app
 ENV PORT=8080 APP_ENV=production
 EXPOSE 8080
 LABEL org.opencontainers.image.source="https://github.com/acme/server"

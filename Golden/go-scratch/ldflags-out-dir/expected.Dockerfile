@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM golang:1.23 AS build
 WORKDIR /src
 COPY . .
@@ -7,6 +8,9 @@ FROM scratch
 COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
 WORKDIR /src
 COPY --from=build /out/app /out/app
-USER 65532:65532
+COPY --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /src /src
 ENTRYPOINT ["/out/app"]
 CMD ["serve"]

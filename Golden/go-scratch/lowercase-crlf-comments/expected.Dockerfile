@@ -13,8 +13,11 @@ from scratch
 copy --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
 workdir /go/src/app
 copy --from=build /usr/local/bin/app /usr/local/bin/app
+copy --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /go/src/app /go/src/app
 
 # listen here
 expose 9090
-user 65532:65532
 cmd ["app"]

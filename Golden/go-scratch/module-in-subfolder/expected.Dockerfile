@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM golang:1.22 AS build
 WORKDIR /repo
 COPY . .
@@ -7,5 +8,8 @@ FROM scratch
 COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
 WORKDIR /repo
 COPY --from=build /usr/local/bin/backend /usr/local/bin/backend
-USER 65532:65532
+COPY --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /repo /repo
 CMD ["backend"]

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM golang:1.22 AS build
 ENV GOPRIVATE=github.com/acme/*
 WORKDIR /src
@@ -10,5 +11,8 @@ FROM scratch
 COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
 WORKDIR /src
 COPY --from=build /out/billing /out/billing
-USER 65532:65532
+COPY --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /src /src
 CMD ["/out/billing"]

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM golang:1.22 AS build
 WORKDIR /src
 COPY . .
@@ -9,5 +10,8 @@ COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
 WORKDIR /src
 COPY --from=build /out/api /out/api
 COPY --from=build /out/worker /out/worker
-USER 65532:65532
+COPY --from=build \
+    --exclude=**/*.go --exclude=go.mod --exclude=go.sum --exclude=vendor \
+    --exclude=.git \
+    /src /src
 CMD ["/out/api"]

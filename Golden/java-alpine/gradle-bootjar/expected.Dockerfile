@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /app
 COPY gradlew build.gradle settings.gradle ./
@@ -8,8 +9,6 @@ RUN ./gradlew bootJar --no-daemon
 
 FROM eclipse-temurin:17-jre-alpine
 WORKDIR /app
-COPY --from=build /app/build/libs/inventory.jar /app/build/libs/inventory.jar
+COPY --from=build --exclude=.git /app /app
 EXPOSE 8080
-RUN adduser -D -u 10001 app
-USER app
 CMD ["java", "-jar", "build/libs/inventory.jar"]

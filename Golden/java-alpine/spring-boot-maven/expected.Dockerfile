@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /app
 COPY pom.xml .
@@ -7,8 +8,6 @@ RUN mvn -B package -DskipTests
 
 FROM eclipse-temurin:21-jre-alpine
 WORKDIR /app
-COPY --from=build /app/target/orders-2.1.0.jar /app/target/orders-2.1.0.jar
+COPY --from=build --exclude=.git /app /app
 EXPOSE 8080
-RUN adduser -D -u 10001 app
-USER app
 CMD ["java", "-jar", "target/orders-2.1.0.jar"]

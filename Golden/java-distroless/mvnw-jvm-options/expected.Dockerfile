@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM eclipse-temurin:21-jdk AS build
 WORKDIR /workspace
 COPY mvnw .
@@ -7,8 +8,8 @@ RUN ./mvnw -B dependency:go-offline
 COPY src src
 RUN ./mvnw -B package -DskipTests
 
-FROM gcr.io/distroless/java21-debian13:nonroot
+FROM gcr.io/distroless/java21-debian13:latest
 WORKDIR /workspace
-COPY --from=build /workspace/target/service-1.4.2.jar /workspace/target/service-1.4.2.jar
+COPY --from=build --exclude=.git /workspace /workspace
 ENV JAVA_TOOL_OPTIONS="-Xmx512m -XX:+UseG1GC"
 CMD ["target/service-1.4.2.jar"]

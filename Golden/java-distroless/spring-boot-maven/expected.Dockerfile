@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /app
 COPY pom.xml .
@@ -5,8 +6,8 @@ RUN mvn -B dependency:go-offline
 COPY src ./src
 RUN mvn -B package -DskipTests
 
-FROM gcr.io/distroless/java21-debian13:nonroot
+FROM gcr.io/distroless/java21-debian13:latest
 WORKDIR /app
-COPY --from=build /app/target/demo-0.0.1-SNAPSHOT.jar /app/target/demo-0.0.1-SNAPSHOT.jar
+COPY --from=build --exclude=.git /app /app
 EXPOSE 8080
 CMD ["target/demo-0.0.1-SNAPSHOT.jar"]

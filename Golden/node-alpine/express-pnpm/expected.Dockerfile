@@ -11,5 +11,4 @@ COPY --from=build /app/node_modules /app/node_modules
 COPY --from=build /app/package.json /app/package.json
 COPY . .
 EXPOSE 3000
-USER node
 CMD ["node", "index.js"]

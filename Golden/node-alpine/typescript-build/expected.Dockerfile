@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM node:20-alpine AS build
 WORKDIR /app
 COPY package*.json ./
@@ -8,9 +9,6 @@ RUN npm prune --omit=dev
 
 FROM node:20-alpine
 WORKDIR /app
-COPY --from=build /app/node_modules /app/node_modules
-COPY --from=build /app/package.json /app/package.json
-COPY --from=build /app/dist /app/dist
+COPY --from=build --exclude=.git /app /app
 EXPOSE 8080
-USER node
 CMD ["node", "dist/app.js"]

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM node:22 AS build
 WORKDIR /app
 COPY package*.json ./
@@ -6,10 +7,8 @@ COPY . .
 RUN npm run build
 RUN npm prune --omit=dev
 
-FROM gcr.io/distroless/nodejs22-debian13:nonroot
+FROM gcr.io/distroless/nodejs22-debian13:latest
 WORKDIR /app
-COPY --from=build /app/node_modules /app/node_modules
-COPY --from=build /app/package.json /app/package.json
-COPY --from=build /app/dist /app/dist
+COPY --from=build --exclude=.git /app /app
 EXPOSE 3000
 CMD ["dist/main.js"]

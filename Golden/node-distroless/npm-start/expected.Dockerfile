@@ -1,4 +1,5 @@
-FROM node:20 AS build
+# syntax=docker/dockerfile:1
+FROM node:22 AS build
 WORKDIR /app
 COPY package*.json ./
 RUN npm install
@@ -6,10 +7,8 @@ COPY . .
 RUN npm run build
 RUN npm prune --omit=dev
 
-FROM gcr.io/distroless/nodejs20-debian12:nonroot
+FROM gcr.io/distroless/nodejs22-debian13:latest
 WORKDIR /app
-COPY --from=build /app/node_modules /app/node_modules
-COPY --from=build /app/package.json /app/package.json
-COPY --from=build /app/lib /app/lib
+COPY --from=build --exclude=.git /app /app
 EXPOSE 4000
 CMD ["lib/server.js"]

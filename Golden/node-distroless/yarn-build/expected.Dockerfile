@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM node:22-slim AS build
 WORKDIR /srv
 COPY package.json yarn.lock ./
@@ -6,10 +7,8 @@ COPY . .
 RUN yarn build
 RUN yarn install --production --frozen-lockfile --ignore-scripts --prefer-offline
 
-FROM gcr.io/distroless/nodejs22-debian13:nonroot
+FROM gcr.io/distroless/nodejs22-debian13:latest
 WORKDIR /srv
-COPY --from=build /srv/node_modules /srv/node_modules
-COPY --from=build /srv/package.json /srv/package.json
-COPY --from=build /srv/build /srv/build
+COPY --from=build --exclude=.git /srv /srv
 USER nonroot
 CMD ["build/server.js"]

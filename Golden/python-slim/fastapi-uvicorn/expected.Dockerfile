@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM python:3.13-bookworm AS build
 WORKDIR /code
 COPY ./requirements.txt /code/requirements.txt
@@ -9,5 +10,6 @@ FROM python:3.13-slim-bookworm
 WORKDIR /code
 ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"
 COPY --from=build /opt/venv /opt/venv
+COPY --from=build --exclude=.git /code /code
 COPY ./app /code/app
 CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "80"]

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM rust:1.80-alpine AS build
 RUN apk add --no-cache musl-dev
 WORKDIR /src
@@ -8,6 +9,8 @@ FROM alpine:3.24
 RUN apk add --no-cache ca-certificates tzdata
 WORKDIR /src
 COPY --from=build /usr/local/cargo/bin/svc /usr/local/bin/svc
-RUN adduser -D -u 10001 app
-USER app
+COPY --from=build \
+    --exclude=**/*.rs --exclude=Cargo.toml --exclude=Cargo.lock --exclude=build.rs \
+    --exclude=target --exclude=.git \
+    /src /src
 ENTRYPOINT ["svc"]

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM rust:1.80-alpine AS build
 RUN apk add --no-cache musl-dev
 WORKDIR /srv
@@ -8,8 +9,10 @@ FROM alpine:3.24
 RUN apk add --no-cache ca-certificates tzdata
 WORKDIR /srv
 COPY --from=build /srv/target/release/web /srv/target/release/web
+COPY --from=build \
+    --exclude=**/*.rs --exclude=Cargo.toml --exclude=Cargo.lock --exclude=build.rs \
+    --exclude=target --exclude=.git \
+    /srv /srv
 ENV RUST_LOG=debug
 EXPOSE 8000
-RUN adduser -D -u 10001 app
-USER app
 CMD ./target/release/web --port 8000

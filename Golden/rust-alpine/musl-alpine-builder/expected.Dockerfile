@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 FROM rust:1.80-alpine AS build
 RUN apk add --no-cache musl-dev
 WORKDIR /app
@@ -8,5 +9,9 @@ FROM alpine:3.24
 RUN apk add --no-cache ca-certificates tzdata
 WORKDIR /app
 COPY --from=build /app/target/release/proxy /app/target/release/proxy
+COPY --from=build \
+    --exclude=**/*.rs --exclude=Cargo.toml --exclude=Cargo.lock --exclude=build.rs \
+    --exclude=target --exclude=.git \
+    /app /app
 USER 65532
 ENTRYPOINT ["/app/target/release/proxy"]

@@ -1,3 +1,4 @@
+import DockerfileFacts
 import DockerfileModel
 
 /// What a change to the project's source files re-runs. BuildKit reuses an

@@ -1,10 +1,12 @@
+import DockerfileFacts
 import DockerfileModel
 
 /// How findings name things: short, the way a person would write them.
 enum Describe {
     static func language(_ id: String) -> String {
-        ["go": "Go", "rust": "Rust", "c": "C/C++", "java": "Java", "node": "Node.js", "python": "Python", "ruby": "Ruby",
-         "dotnet": ".NET", "swift": "Swift", "php": "PHP"][id] ?? id
+        if id == "c" { return "C/C++" }
+        if let e = Ecosystems.named(Language(rawValue: id)) { return e.name }
+        return ["dotnet": ".NET", "swift": "Swift", "php": "PHP"][id] ?? id
     }
 
     /// `a`, `a and b`, `a, b and c`, `a, b, c and 4 more`.

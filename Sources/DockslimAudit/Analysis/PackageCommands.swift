@@ -1,4 +1,4 @@
-import DockslimRewrite
+import DockerfileFacts
 /// Package-manager commands in one RUN: what they install, with which
 /// options, and what the same RUN cleans up afterwards.
 struct PackageCommands {

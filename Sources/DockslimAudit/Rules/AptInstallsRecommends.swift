@@ -1,4 +1,4 @@
-import DockslimRewrite
+import DockerfileFacts
 import DockerfileModel
 
 /// DS010: apt installs recommended packages too.

@@ -1,4 +1,4 @@
-import DockslimRewrite
+import DockerfileFacts
 import DockerfileModel
 
 /// DS009: apt's package lists left in a shipped layer.

@@ -1,4 +1,4 @@
-import DockslimRewrite
+import DockerfileFacts
 import DockerfileModel
 
 /// DS002: compilers or `-dev` packages installed where they ship.

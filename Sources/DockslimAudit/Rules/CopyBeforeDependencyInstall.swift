@@ -1,5 +1,5 @@
+import DockerfileFacts
 import DockerfileModel
-import DockslimRewrite
 
 /// DS012: a broad COPY before the dependency install busts its cache.
 enum CopyBeforeDependencyInstall: AuditRule {

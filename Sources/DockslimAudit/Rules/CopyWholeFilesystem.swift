@@ -1,3 +1,4 @@
+import DockerfileFacts
 import DockerfileModel
 
 /// DS015: `COPY --from=stage / …` takes a whole filesystem.

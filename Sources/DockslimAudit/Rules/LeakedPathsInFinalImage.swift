@@ -1,5 +1,5 @@
+import DockerfileFacts
 import DockerfileModel
-import DockslimRewrite
 
 /// DS004: `.git`, dependency folders, caches, tests or secrets from the
 /// build context reach the final image.

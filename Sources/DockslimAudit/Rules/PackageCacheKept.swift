@@ -1,4 +1,4 @@
-import DockslimRewrite
+import DockerfileFacts
 import DockerfileModel
 
 /// DS011: a package manager's download cache left in a shipped layer.

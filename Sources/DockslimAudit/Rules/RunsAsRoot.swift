@@ -1,3 +1,4 @@
+import DockerfileFacts
 import DockerfileModel
 
 /// DS007: the container runs as root.

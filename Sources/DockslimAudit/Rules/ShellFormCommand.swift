@@ -1,3 +1,4 @@
+import DockerfileFacts
 import DockerfileModel
 
 /// DS006: the container's command runs through `/bin/sh -c`.

@@ -1,3 +1,4 @@
+import DockerfileFacts
 import DockerfileModel
 import DockerfileSyntax
 

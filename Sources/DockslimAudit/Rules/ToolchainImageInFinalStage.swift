@@ -1,3 +1,4 @@
+import DockerfileFacts
 import DockerfileModel
 
 /// DS001: the final image is a compiler or SDK image.

@@ -1,3 +1,4 @@
+import DockerfileFacts
 import DockerfileModel
 
 /// DS013: a base image without a tag, or with `latest`.

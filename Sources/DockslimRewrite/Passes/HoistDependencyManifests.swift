@@ -1,3 +1,4 @@
+import DockerfileFacts
 import DockerfileModel
 import DockerfileSyntax
 
@@ -10,15 +11,31 @@ import DockerfileSyntax
 /// (`--no-root`), uv (`--no-install-project`), Bundler, Composer
 /// (`--no-scripts --no-autoloader`), Maven (`dependency:go-offline`) and
 /// Gradle (`dependencies`). A RUN that only installs moves above the copy as
-/// written; an install that starts a `&&` chain is split off. When the
-/// Dockerfile's folder holds the manifests (it is then taken to be the build
-/// context) it copies only the manifests that exist and refuses when the
-/// project needs more than its manifests to install (lifecycle scripts,
-/// workspaces, local replacements, multi-module builds); otherwise optional
-/// manifests are written as patterns that may match nothing (`go.su[m]`,
-/// `package*.json`), and Maven and Gradle are left alone. It leaves a stage alone, and says why, when anything between the
-/// copy and the install could change the install (ENV, ARG, WORKDIR, USER,
-/// another RUN), or when it does not recognise the install. Cargo is never
+/// written; an install that starts a `&&` chain is split off.
+///
+/// With the Dockerfile's folder at hand, it is the build context: the copy
+/// names only manifests that exist there, so every hoisted COPY names at
+/// least one file that surely exists (a COPY whose sources all match
+/// nothing fails on the classic builder, "no source files were specified",
+/// and a missing plain name fails everywhere; BuildKit accepts a pattern
+/// that matches nothing). It refuses, with the reason, when a manifest the
+/// install needs is not in the folder (the COPY would stop the build), when
+/// the project needs more than its manifests to install (lifecycle scripts,
+/// workspaces, local replacements, multi-module builds), when
+/// `.dockerignore` excludes a manifest, and, for npm, yarn and pnpm, when
+/// `.dockerignore` does not exclude `node_modules`: after the hoist
+/// `COPY . .` comes after the install and would lay the context's
+/// node_modules over the installed one. Without the folder, optional manifests are
+/// written as patterns that may match nothing (`go.su[m]`,
+/// `package*.json`), the node_modules check becomes a warning, and Maven
+/// and Gradle are left alone. A generated Dockerfile ("DO NOT EDIT") is
+/// left alone. WORKDIR, ENV, ARG and USER between the copy and the install
+/// stay where they are, above the install, and the whole-context copy moves
+/// below it instead, when the copy names no variable, no ENV or ARG value
+/// is a path or names vendored code, and, past a WORKDIR, its destination is absolute (what those instructions set cannot change
+/// where it copies; COPY ignores USER). It leaves a stage alone, and says why, when anything
+/// else between the copy and the install could change the install (another
+/// RUN), or when it does not recognise the install. Cargo is never
 /// hoisted: cargo cannot read a manifest without the crate's sources.
 ///
 /// ## Before
@@ -52,16 +69,23 @@ public struct HoistDependencyManifests: RewritePass {
         try Self.checkOptions(options)
     }
 
-    public func apply(to file: FileContext) -> PassOutcome {
+    public func apply(to file: FileContext) -> PassResult {
         var editor = file.editor()
         var notes: [String] = []
+        var warnings: [String] = []
         for stage in file.dockerfile.stages {
-            switch hoist(stage, file, &editor) {
+            switch hoist(stage, file, &editor, &warnings) {
             case .some(let note): notes.append(note)
             case .none: break
             }
         }
-        return PassOutcome(edits: editor.edits, notes: notes)
+        if !editor.edits.isEmpty, let header = BuilderEvidence.generatedHeader(file.tree.source) {
+            return .refusing("not hoisted: the Dockerfile is generated (`\(header)`): an edit here would be lost; change what generates it")
+        }
+        var classed = PassNotes()
+        for n in notes { if n.contains("not hoisted") { classed.decline(n) } else { classed.info(n) } }
+        for w in warnings { classed.warn(w) }
+        return .from(editor.edits, classed, nothing: "no stage copies the whole context before an install")
     }
 
     /// A RUN to take above the copy: whole, or its first command split off.
@@ -71,17 +95,24 @@ public struct HoistDependencyManifests: RewritePass {
     }
 
     /// Hoists in one stage; returns a note when it does not (or says what it did).
-    private func hoist(_ stage: Stage, _ file: FileContext, _ editor: inout TreeEditor) -> String? {
+    private func hoist(_ stage: Stage, _ file: FileContext, _ editor: inout TreeEditor, _ warnings: inout [String]) -> String? {
         let name = "stage \(stage.name ?? String(stage.index))"
         guard let copyIndex = stage.instructions.firstIndex(where: isBroadCopy) else {
             return "\(name): no COPY . or ADD . of the whole context"
         }
         let copy = stage.instructions[copyIndex]
         var hoisted: [Hoisted] = []
+        // WORKDIR, ENV, ARG or USER before the install: they stay, and the copy moves down.
+        var settingsBetween = false
         var i = copyIndex + 1
         scan: while i < stage.instructions.count {
             let next = stage.instructions[i]
             if Self.harmless.contains(next.kind) { i += 1; continue }
+            if hoisted.isEmpty, Self.settings.contains(next.kind), Self.staysPut(copy, past: next.kind), !Self.mayPointIntoContext(next) {
+                settingsBetween = true
+                i += 1
+                continue
+            }
             guard next.kind == .run else {
                 if hoisted.isEmpty { return "\(name): \(next.keyword) on line \(next.startLine) comes between the copy and any install, and could change it" }
                 break
@@ -107,10 +138,16 @@ public struct HoistDependencyManifests: RewritePass {
         }
         var sources: [String] = []
         func add(_ s: String) { if !sources.contains(s) { sources.append(s) } }
-        // The folder counts as the build context only if it holds the
-        // manifests; otherwise the context is elsewhere, as if not at hand.
-        let project = file.project.flatMap { p in installs.allSatisfy { $0.required.allSatisfy(p.has) } ? p : nil }
-        if let project {
+        // With the folder at hand, every manifest the COPY names must be in it:
+        // a COPY source that matches nothing stops the build.
+        if let project = file.project {
+            for install in installs {
+                if let missing = install.required.first(where: { !project.has($0) }) {
+                    return "\(name): not hoisted: the build context (the Dockerfile's folder) has no \(missing), so a COPY naming it would stop the build"
+                }
+            }
+        }
+        if let project = file.project {
             for install in installs {
                 if let why = install.obstacle(in: project) { return "\(name): not hoisted: \(why)" }
                 install.required.forEach(add)
@@ -130,6 +167,9 @@ public struct HoistDependencyManifests: RewritePass {
             }
         }
         guard !sources.isEmpty else { return "\(name): no manifest to copy" }
+        if let project = file.project, !sources.contains(where: { project.has($0) && !$0.contains(where: { "*?[".contains($0) }) }) {
+            return "\(name): not hoisted: no manifest the COPY would name is surely in the build context"
+        }
 
         // COPY [flags] manifests… DEST/
         let style = editor.style
@@ -149,6 +189,13 @@ public struct HoistDependencyManifests: RewritePass {
         }
         let ecosystems = Array(Set(installs.map(\.ecosystem))).sorted().joined(separator: ", ")
         let reason = "\(name): copying \(sources.joined(separator: " ")) and installing (\(ecosystems)) before `\(copy.original)` on line \(copy.startLine) keeps the install cached when only the sources change"
+        if file.project == nil, let node = installs.first(where: { ["npm", "yarn", "pnpm"].contains($0.ecosystem) }) {
+            warnings.append("\(name): the build context is not at hand: check that its .dockerignore excludes node_modules, or COPY . . after `\(node.ecosystem)` installs would lay a host node_modules over the installed one")
+        }
+        if settingsBetween {
+            moveCopyBelow(hoisted, copy: copy, copyLine: copyLine, lines: Array(lines.dropFirst()), in: stage, &editor, reason: reason)
+            return nil
+        }
         editor.insert(lines, before: copy.node, reason: reason)
         for h in hoisted {
             switch h {
@@ -159,6 +206,43 @@ public struct HoistDependencyManifests: RewritePass {
             }
         }
         return nil
+    }
+
+    /// Instructions that set what a RUN sees but not where an absolute COPY goes.
+    static let settings: Set<InstructionKind> = [.workdir, .env, .arg, .user]
+
+    /// An ENV or ARG whose value is a path or names vendored code
+    /// (`PIP_CONFIG_FILE=/app/pip.conf`, `GOFLAGS=-mod=vendor`) may make the
+    /// install read context files the hoisted copy no longer brings.
+    static func mayPointIntoContext(_ i: Instruction) -> Bool {
+        guard i.kind == .env || i.kind == .arg else { return false }
+        let text = i.argumentStrings.joined(separator: " ")
+        return text.contains("/") || text.contains("vendor") || text.contains("~")
+    }
+
+    /// Whether moving the copy below `kind` leaves where it copies unchanged:
+    /// no variables in it (ENV, ARG), and past a WORKDIR an absolute destination.
+    static func staysPut(_ copy: Instruction, past kind: InstructionKind) -> Bool {
+        let args = copy.argumentStrings
+        guard args.count == 2, !String(decoding: copy.node.text, as: UTF8.self).contains("$") else { return false }
+        return kind != .workdir || args[1].hasPrefix("/")
+    }
+
+    /// The manifests copy where the whole-context copy was, the settings and
+    /// installs stay in order, and the whole-context copy goes below the
+    /// installs (before the rest of a split RUN).
+    private func moveCopyBelow(_ hoisted: [Hoisted], copy: Instruction, copyLine: String, lines installLines: [String], in stage: Stage,
+                               _ editor: inout TreeEditor, reason: String) {
+        editor.insert([copyLine], before: copy.node, reason: reason)
+        var copyText = editor.text(of: copy.node)
+        while copyText.hasSuffix("\n") || copyText.hasSuffix("\r") { copyText.removeLast() }
+        editor.remove(copy.node, reason: reason)
+        if case .split(let run, _, _, let cut)? = hoisted.last {
+            editor.insert(installLines + [copyText], before: run.node, reason: reason)
+            editor.remove(cut, reason: reason)
+        } else if case .whole(let run, _)? = hoisted.last {
+            editor.insert([copyText], after: run.node, reason: reason)
+        }
     }
 
     /// `COPY . DIR` / `ADD . DIR` of the whole context, with no flag that

@@ -1,3 +1,4 @@
+import DockerfileFacts
 import DockerfileModel
 import DockerfileSyntax
 
@@ -46,68 +47,55 @@ public struct SwapBaseImage: RewritePass {
     public static let options = [
         PassOption(name: "to", help: "distroless, alpine, scratch, or slim (Node.js, Python and Java runtimes)."),
         PassOption(name: "image", help: "The runtime image to use instead of the one chosen for the program (e.g. gcr.io/distroless/base-debian13)."),
-        PassOption(name: "languages", help: "Comma-separated languages whose runtime stages to move (go, rust, c, node, python, java); default: all."),
+        PassOption(name: "languages", help: "Comma-separated languages whose runtime stages to move (" + Ecosystems.all.map(\.language.rawValue).joined(separator: ", ") + "); default: all."),
         PassOption(name: "tag", help: "The tag to use (default: nonroot for distroless, 3.24 for alpine)."),
+        PassOption(name: "same-libc", help: "true: keep the builder's C library: to=slim from an Alpine builder means its Alpine variant, and to=alpine does not apply to a glibc builder."),
+        PassOption(name: "family", help: "Whose images to=distroless means: distroless (Google's, the default), chainguard, dhi (Docker Hardened Images) or microsoft (chiseled .NET); alpine and slim mean to=alpine and to=slim."),
     ]
 
-    public enum Target: String, Sendable { case distroless, alpine, scratch, slim }
-
-    let target: Target
-    let image: String?
-    let tag: String?
+    let target: RuntimeTarget
+    let options: RuntimeOptions
+    /// Compiled wheels, gems and addons are built for the builder's C library: keep it.
+    let sameLibc: Bool
     /// The languages a recipe is for: a Python recipe must not move a Node.js runtime.
-    let languages: Set<String>?
+    let languages: Set<Language>?
 
-    /// Why the pass leaves a runtime of `language` alone, if it does.
-    func excluded(_ language: String) -> PassOutcome? {
-        guard let languages, !languages.contains(language) else { return nil }
-        return .unchanged("the runtime stage runs a \(language == "c" ? "C" : language) program, and this recipe is for \(languages.sorted().joined(separator: ", "))")
-    }
-
-    /// The current Alpine release (alpine 3.24 is the base of golang:1.25-alpine
-    /// in docker-library/repo-info, 2026).
-    static let alpineTag = "3.24"
-    /// Libraries distroless `cc` provides (glibc, libgcc, libstdc++, and OpenSSL from `base`).
-    static let ccLibraries: Set<String> = ["c", "m", "pthread", "dl", "rt", "stdc++", "gcc", "gcc_s", "ssl", "crypto"]
-    /// Alpine packages for libraries a musl-linked C program may use.
-    static let alpineLibraries: [String: String] = ["c": "", "m": "", "pthread": "", "dl": "", "rt": "", "stdc++": "libstdc++", "gcc_s": "libgcc",
-                                                    "gcc": "libgcc", "ssl": "libssl3", "crypto": "libcrypto3", "z": "zlib", "curl": "libcurl",
-                                                    "sqlite3": "sqlite-libs", "pq": "libpq"]
-
-    /// Development packages that bring no library the program links at run time.
-    static let headerOnlyPackages: Set<String> = ["libc6-dev", "libc-dev", "musl-dev", "linux-headers", "linux-libc-dev"]
-    /// A library's development package → the library (`-l` name).
-    static let developmentPackages: [String: String] = [
-        "libssl-dev": "ssl", "openssl-dev": "ssl", "libsqlite3-dev": "sqlite3", "sqlite-dev": "sqlite3", "zlib1g-dev": "z", "zlib-dev": "z",
-        "libpq-dev": "pq", "postgresql-dev": "pq", "libcurl4-openssl-dev": "curl", "curl-dev": "curl", "libstdc++-dev": "stdc++",
-    ]
-    /// Bases that are already small runtimes: distroless, Alpine, BusyBox,
-    /// Chainguard's static image, and Debian or Ubuntu `-slim`/`-minimal` tags.
-    static func isSmall(_ ref: ImageReference) -> Bool {
-        if ref.repository.hasPrefix("distroless/") || ["alpine", "busybox"].contains(ref.name) { return true }
-        if ref.registry == "cgr.dev" && ref.name == "static" { return true }
-        if ["debian", "ubuntu"].contains(ref.name), let tag = ref.tag, tag.hasSuffix("-slim") || tag.contains("minimal") { return true }
-        return false
-    }
-
-    /// Tools a HEALTHCHECK may run on Alpine (busybox applets).
-    static let busyboxTools: Set<String> = ["wget", "nc", "sh", "test", "[", "pgrep", "ps", "cat", "true"]
+    /// The current Alpine release, for the passes that write `alpine` images.
+    static var alpineTag: String { CompiledRuntime.alpineTag }
 
     public init(options: [String: String]) throws(RecipeError) {
         try Self.checkOptions(options)
-        guard let to = options["to"].flatMap(Target.init(rawValue:)) else {
+        guard var to = options["to"].flatMap(RuntimeTarget.init(rawValue:)) else {
             throw RecipeError("swap-base needs the option to=distroless, to=alpine, to=scratch or to=slim")
         }
+        var family = RuntimeFamily.distroless
+        if let name = options["family"] {
+            switch name {
+            case "alpine": to = .alpine
+            case "slim": to = .slim
+            default:
+                guard let f = RuntimeFamily(rawValue: name), [.distroless, .chainguard, .dhi, .microsoft].contains(f) else {
+                    throw RecipeError("swap-base: unknown family '\(name)' (distroless, chainguard, dhi, microsoft, alpine, slim)")
+                }
+                if to == .alpine || to == .slim { to = .distroless }
+                family = f
+            }
+        }
         target = to
-        image = options["image"]
-        languages = options["languages"].map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: " ") }) }
-        tag = options["tag"]
+        sameLibc = options["same-libc"] == "true"
+        if let v = options["same-libc"], v != "true", v != "false" { throw RecipeError("swap-base: same-libc is true or false, not '\(v)'") }
+        self.options = RuntimeOptions(image: options["image"], tag: options["tag"], family: family)
+        switch options["languages"].map(Ecosystems.parse) {
+        case .failure(let why)?: throw RecipeError("swap-base: \(why.text)")
+        case .success(let set)?: languages = set
+        case nil: languages = nil
+        }
     }
 
-    public func apply(to file: FileContext) -> PassOutcome {
+    public func apply(to file: FileContext) -> PassResult {
         let model = file.dockerfile
         guard model.stages.count >= 2, let final = model.stages.last else {
-            return .unchanged("no runtime stage: the file has one stage (split-stages makes one)")
+            return .notApplicable("no runtime stage: the file has one stage (split-stages makes one)")
         }
         // A runtime stage already on a small base is the authors' choice: kept
         // (unless it is the base of the stage it copies from, as a fresh split leaves it).
@@ -117,165 +105,190 @@ public struct SwapBaseImage: RewritePass {
         let onBuilderBase = copiesFrom.contains { $0.resolvedBase == final.resolvedBase }
         switch final.base {
         case .scratch:
-            return .done("the runtime stage is already on scratch")
-        case .image(let ref) where Self.isSmall(ref) && !onBuilderBase:
-            return .done("the runtime stage is already on \(ref.original), a small base")
+            return .alreadyDone("the runtime stage is already on scratch")
+        case .image(let ref) where ImageCatalog.isSmall(ref) && !onBuilderBase:
+            return .alreadyDone("the runtime stage is already on \(ref.original), a small base")
         default:
             break
         }
-        if case .success = BuildAnalysis.analyse(final, in: model, project: file.project) {
-            return .unchanged("the final stage builds from source; split it first (split-stages)")
+        let input = StageInput(stage: final, file: model, states: file.states, context: file.project)
+        if Ecosystems.all.contains(where: { e in e is any CompiledEcosystem && { if case .plan = e.readBuild(input) { return true } else { return false } }() }) {
+            return .notApplicable("the final stage builds from source; split it first (split-stages)")
         }
-        // The builders the runtime stage copies from, and how their programs are linked.
-        var builders: [BuildAnalysis] = []
-        for edge in model.graph.edges(of: final.index) where edge.kind == .copy {
-            guard case .stage(let i) = edge.source else { continue }
-            if case .success(let a) = BuildAnalysis.analyse(model.stages[i], in: model, project: file.project, requireEntry: false) { builders.append(a) }
+        // The builders the runtime stage copies from, and how their programs are made.
+        var builds: [BuildPlan] = []
+        for stage in copiesFrom where !builds.contains(where: { $0.stage.index == stage.index }) {
+            let reading = input.reading(stage, requireEntry: false)
+            for e in Ecosystems.all { if case .plan(let p) = e.readBuild(reading) { builds.append(p); break } }
         }
-        if builders.isEmpty {
-            for edge in model.graph.edges(of: final.index) where edge.kind == .copy {
-                guard case .stage(let i) = edge.source, case .success(let app)? = AppBuild.analyse(model.stages[i], in: model, project: file.project, requireEntry: false) else { continue }
-                guard onBuilderBase else {
-                    return .unchanged("not moved: the runtime stage's base \(final.baseText) may provide tools or files the program uses; dockslim moves only a runtime stage that starts from its builder's own image")
-                }
-                if let no = excluded(app.language.rawValue) { return no }
-                return AppRuntime.swap(file: file, runtime: final, builder: app, target: target, image: image, tag: tag)
-            }
+        // Compiled builders first: their linking decides; else the first app's runtime.
+        let compiled = builds.filter { !$0.isApp }
+        let chosen = compiled.isEmpty ? Array(builds.prefix(1)) : compiled
+        guard let first = chosen.first else {
+            if target == .slim { return .notApplicable("to=slim is for Node.js, Python and Java runtimes") }
+            return .notApplicable("the runtime stage copies from no stage whose build dockslim can read, so how its program is linked is not known")
         }
-        if target == .slim { return .unchanged("to=slim is for Node.js, Python and Java runtimes") }
-        guard let builder = builders.first else {
-            return .unchanged("the runtime stage copies from no stage whose build dockslim can read, so how its program is linked is not known")
+        if first.isApp == false, target == .slim { return .notApplicable("to=slim is for Node.js, Python and Java runtimes") }
+        if let languages, let outside = chosen.first(where: { !languages.contains($0.language) }) {
+            let l = outside.language
+            return .notApplicable("the runtime stage runs a \(l == .c ? "C" : l.rawValue) program, and this recipe is for \(languages.map(\.rawValue).sorted().joined(separator: ", "))")
         }
-        if let no = builders.lazy.compactMap({ excluded($0.language.rawValue) }).first { return no }
         // Only a runtime stage on its builder's own base is known to need
         // nothing but the program: any other base may hold tools it runs.
         guard onBuilderBase else {
-            return .unchanged("not moved: the runtime stage's base \(final.baseText) may provide tools or files the program uses; dockslim moves only a runtime stage that starts from its builder's own image")
+            return .refusing("not moved: the runtime stage's base \(final.baseText) may provide tools or files the program uses; dockslim moves only a runtime stage that starts from its builder's own image")
         }
-        let isStatic = builders.allSatisfy(\.isStatic)
-        let libcs = Set(builders.compactMap(\.libc))
-        var libraries = Set(builders.flatMap(\.linkedLibraries))
-        // A library's -dev package in the builder: the program may link it.
-        for package in Set(builders.flatMap(\.packages)) where package.hasSuffix("-dev") || package.hasSuffix("-devel") {
-            if Self.headerOnlyPackages.contains(package) { continue }
-            guard let lib = Self.developmentPackages[package] else {
-                if isStatic { continue }
-                return .unchanged("not moved to \(target.rawValue): the builder installs \(package), so the program may link a library dockslim cannot place in the new image")
+        guard let ecosystem = Ecosystems.named(first.language) else { return .notApplicable("no ecosystem for \(first.language)") }
+        var target = self.target
+        if sameLibc, first.isApp {
+            let onMusl = ImageCatalog.libc(of: first.builderImage) == .musl
+            if target == .alpine && !onMusl {
+                return .notApplicable("the builder \(first.builderImage.original) is not Alpine, and this recipe keeps the builder's C library")
             }
-            if !isStatic { libraries.insert(lib) }
+            if target == .slim && onMusl { target = .alpine }
         }
-        let stageName = builder.stage.name ?? String(builder.stage.index)
+        switch ecosystem.runtime(for: chosen, in: input, target: target, options: options) {
+        case .alreadyThere(let why): return .alreadyDone(why)
+        case .notApplicable(let why): return .notApplicable(why)
+        case .refused(let why): return .refusing(why)
+        case .move(var move):
+            // A pinned base stays pinned: the new image's digest is not known here.
+            if case .image(let ref) = final.base, ref.digest != nil, options.image == nil {
+                return .refusing("not moved: \(ref.original) is pinned by digest, and the digest of the new base is not known, so the pin would be lost")
+            }
+            // What the program writes, runs and links decides whether it can move, and as whom.
+            let workdir = file.states.end(of: final).workdir.flatMap { $0.certain ? $0.text : nil }
+            let files = RuntimeFiles.resolve(ecosystem.findings(in: file.project), plan: first, input: input, workdir: workdir,
+                                             buildInputs: ecosystem.buildInputs)
+            if let why = RuntimeMoveChecks.problem(files, move: move, target: target, plan: first) { return .refusing(why) }
+            let services = ProjectConventions.composeBuilds(file.project, dockerfile: file.path)
+            if let why = RuntimeMoveChecks.composeProblem(services, move: move) { return .refusing(why) }
+            let mustStayRoot = { RuntimeMoveChecks.mustStayRoot(files, context: file.project) ?? NonRootChecks.privilegedPort(file.dockerfile.baseChain(of: final)) }
+            if let user = move.runsAs, let why = mustStayRoot() {
+                return .refusing("not moved to \(move.image): it runs as \(user.name) (uid \(user.uid)), and the program must run as root because \(why) (family=distroless keeps root)")
+            }
+            if options.tag == nil, move.image.hasSuffix(":nonroot"), let why = mustStayRoot() {
+                move.image = String(move.image.dropLast("nonroot".count)) + "latest"
+                move.reason = move.reason.replacing(":nonroot", with: ":latest")
+                move.warnings.append("\(move.image) runs as root, the image's default, because \(why); under the :nonroot tag it might fail")
+            }
+            return edit(final, to: move, target: target, ecosystem: ecosystem, builds: chosen, file)
+        }
+    }
 
-        // The new image.
-        let newImage: String
-        var setup: [String] = []
-        let kw = file.style.keyword
-        switch target {
-        case .distroless:
-            if !isStatic {
-                guard libcs == [.glibc] else {
-                    return .unchanged("not moved to distroless: the program is linked dynamically against \(libcs.first == .musl ? "musl" : "a C library dockslim does not know"); distroless is glibc (build it static first)")
-                }
-                if let extra = libraries.subtracting(Self.ccLibraries).sorted().first {
-                    return .unchanged("not moved to distroless: the program links lib\(extra), which distroless lacks")
-                }
-            }
-            let variant = isStatic ? "static" : (builders.allSatisfy { $0.language == .go } ? "base" : "cc")
-            newImage = (image ?? "gcr.io/distroless/\(variant)-debian13") + ":" + (tag ?? "nonroot")
-        case .alpine:
-            if !isStatic {
-                guard libcs == [.musl] else {
-                    return .unchanged("not moved to Alpine: the program is linked against glibc, and a glibc-linked binary does not run on musl (build it static first)")
-                }
-            }
-            var packages = ["ca-certificates", "tzdata"]
-            if !isStatic {
-                for lib in libraries.sorted() {
-                    guard let p = Self.alpineLibraries[lib] else { return .unchanged("not moved to Alpine: the program links lib\(lib), and dockslim does not know its Alpine package") }
-                    if !p.isEmpty && !packages.contains(p) { packages.append(p) }
-                }
-            }
-            newImage = (image ?? "alpine") + ":" + (tag ?? Self.alpineTag)
-            setup.append("\(kw("RUN")) apk add --no-cache \(packages.joined(separator: " "))")
-        case .slim:
-            return .unchanged("to=slim is for Node.js, Python and Java runtimes")
-        case .scratch:
-            guard isStatic else { return .unchanged("not moved to scratch: the program is not static (scratch has no C library)") }
-            newImage = image ?? "scratch"
-            setup.append("\(kw("COPY")) --from=\(stageName) /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/")
-        }
-
+    /// The runtime stage on its new image: every instruction checked against
+    /// it (a shell, users, the commands it has), CMD and ENTRYPOINT as the
+    /// image runs them, then the FROM and the lines the image needs first.
+    private func edit(_ final: Stage, to move: RuntimeMove, target: RuntimeTarget, ecosystem: any Ecosystem, builds: [BuildPlan], _ file: FileContext) -> PassResult {
         var editor = file.editor()
-        let shellless = target != .alpine
-        var dropped = PassNotes()
-        let programs = Set(builders.flatMap { $0.artifacts.map(\.builderPath) } + final.instructions.compactMap { i -> String? in
-            guard i.kind == .copy, i.flag("from") != nil else { return nil }
-            return i.argumentStrings.last
-        })
+        let kw = file.style.keyword
+        var notes = PassNotes()
+        move.info.forEach { notes.info($0) }
+        let isBinary = if case .binary = move.program { true } else { false }
+        let refusedPrefix = isBinary ? "not moved to \(target.rawValue)" : "not moved"
+        if move.hasShell, let tools = move.tools {
+            if let why = StagePrograms(baseline: tools).missing(in: [final], assumeLanguageInstalls: true) {
+                return .refusing("not moved to \(move.image): \(why)")
+            }
+        }
+        let hasEntrypoint = final.instructions.contains { $0.kind == .entrypoint }
         for i in final.instructions {
             let line = "\(i.keyword) on line \(i.startLine)"
             switch i.kind {
-            case .run where shellless:
-                return .unchanged("not moved to \(target.rawValue): \(line) needs a shell, which \(newImage) lacks")
+            case .run where !move.hasShell:
+                return .refusing("not moved to \(target.rawValue): \(line) needs a shell, which \(move.image) lacks")
+            case .copy where i.flag("chown") != nil && !isBinary:
+                let owner = i.flag("chown")?.value?.split(separator: ":").first.map(String.init) ?? ""
+                if !owner.allSatisfy(\.isNumber), !move.users.contains(owner) {
+                    return .refusing("not moved: \(line) gives files to \(owner), a user \(move.image) does not have")
+                }
             case .user:
-                let user = i.argumentStrings.first ?? ""
-                let name = user.split(separator: ":").first.map(String.init) ?? user
-                let numeric = !name.isEmpty && name.allSatisfy(\.isNumber)
-                let known: Set<String> = target == .distroless ? ["root", "nobody", "nonroot"] : (target == .alpine ? ["root", "nobody"] : [])
-                if !numeric && !known.contains(name) {
-                    return .unchanged("not moved to \(target.rawValue): \(line) names the user \(name), which \(newImage) does not have")
+                let name = (i.argumentStrings.first ?? "").split(separator: ":").first.map(String.init) ?? ""
+                if (!name.isEmpty && name.allSatisfy(\.isNumber)) || move.users.contains(name) { continue }
+                // A user the runtime stage itself creates (split-stages runs the builder's useradd again).
+                if move.hasShell, final.instructions.contains(where: { r in
+                    r.kind == .run && r.startLine < i.startLine && ShellScan(run: r).commands.contains { ["useradd", "adduser"].contains($0.first ?? "") && $0.last == name }
+                }) { continue }
+                if let other = move.userReplacements[name] {
+                    editor.replace(i.node, with: "\(kw("USER")) \(other)", reason: "\(line): \(move.image) has no user \(name); \(other) is its unprivileged user")
+                    continue
                 }
+                return .refusing("\(refusedPrefix): \(line) names the user \(name), which \(move.image) does not have")
             case .cmd, .entrypoint:
-                guard shellless && i.form == .shell else { continue }
-                guard let words = Self.plainWords(i) else {
-                    return .unchanged("not moved to \(target.rawValue): \(line) needs a shell, which \(newImage) lacks")
+                if isBinary {
+                    guard !move.hasShell && i.form == .shell else { continue }
+                    guard let words = ExecForm.plainWords(i) else {
+                        return .refusing("not moved to \(target.rawValue): \(line) needs a shell, which \(move.image) lacks")
+                    }
+                    guard let command = i.node.firstChild(.shellCommand) else { continue }
+                    editor.replace(command, with: AppStage.json(words), reason: "\(line): exec form, as \(move.image) has no shell")
+                    continue
                 }
-                guard let command = i.node.firstChild(.shellCommand) else { continue }
-                editor.replace(command, with: "[" + words.map { "\"\($0)\"" }.joined(separator: ", ") + "]",
-                               reason: "\(line): exec form, as \(newImage) has no shell")
+                guard !move.entryPrefix.isEmpty || !move.hasShell else { continue }
+                guard let argv = ExecForm.words(i) else { return .refusing("not moved: \(line) needs a shell, which \(move.image) lacks") }
+                switch ecosystem.command(argv, of: i, on: move, entrypointSet: hasEntrypoint) {
+                case .keep: continue
+                case .refuse(let why): return .refusing(why)
+                case .replace(let lines, let reason, let note):
+                    let text = lines.map { kw(String($0.prefix { $0 != " " })) + $0.drop { $0 != " " } }.joined(separator: file.style.newline)
+                    editor.replace(i.node, with: text, reason: reason)
+                    if let note { notes.info(note) }
+                }
             case .healthcheck:
-                let args = i.argumentStrings
-                guard args.first?.uppercased() == "CMD" else { continue }
-                let tool: String?
-                if i.form == .exec { tool = args.dropFirst().first } else if let rest = args.dropFirst().first {
-                    tool = ShellCommandList.parse(rest).flatMap { $0.commands.first?.texts.first }
-                } else { tool = nil }
-                let single = i.form == .exec || ShellCommandList.parse(args.dropFirst().first ?? "")?.commands.count == 1
-                if let tool, programs.contains(tool) || programs.contains(where: { Paths.basename($0) == tool }) {
-                    if !shellless || i.form == .exec { continue }
+                if let why = droppedHealthcheck(i, move) {
+                    editor.remove(i.node, reason: "\(line) dropped: \(why.reason)")
+                    notes.warn("`\(i.original)` dropped: \(why.warning)")
                 }
-                if target == .alpine, let tool, Self.busyboxTools.contains(tool), single { continue }
-                let why = "\(line) dropped: it runs \(tool ?? "a shell command")\(shellless && i.form == .shell ? " through a shell" : ""), which \(newImage) does not have"
-                editor.remove(i.node, reason: why)
-                // The split before this pass moved the lines: name the instruction, not its line.
-                dropped.warn("`\(i.original)` dropped: it runs \(tool ?? "a shell command"), which \(newImage) does not have; a probe of the orchestrator takes its place")
             default:
                 break
             }
         }
-        guard let baseWord = final.from.node.childNodes(.word).first else { return .unchanged("FROM has no image") }
-        editor.replace(baseWord, with: newImage, reason: reason(isStatic: isStatic, libcs: libcs, newImage: newImage, builder: stageName))
-        if !setup.isEmpty {
-            guard Fragment.check(setup.joined(separator: "\n"), style: file.style) != nil else { return .unchanged("the new lines did not parse") }
-            editor.insert(setup, after: final.from.node, reason: target == .alpine
-                ? "Alpine needs CA certificates and time zone data installed for the program"
-                : "scratch has no CA certificates: the builder's are copied for TLS")
+        guard let baseWord = final.baseNode else { return .refusing("FROM has no image") }
+        editor.replace(baseWord, with: move.image, reason: move.reason)
+        if !move.setup.isEmpty {
+            let setup = move.setup.map { kw(String($0.prefix { $0 != " " })) + $0.drop { $0 != " " } }
+            guard Fragment.check(setup.joined(separator: "\n"), style: file.style) != nil else { return .refusing("the new lines did not parse") }
+            editor.insert(setup, after: final.from.node, reason: move.setupReason ?? "the new image needs them")
         }
-        return PassOutcome(edits: editor.edits, notes: dropped)
+        if let builderImage = move.builderImage {
+            for b in builds {
+                guard let word = b.stage.baseNode else { return .refusing("the builder's FROM has no image") }
+                editor.replace(word, with: builderImage, reason: move.builderReason ?? "the builder moves with the runtime")
+            }
+        }
+        move.warnings.forEach { notes.warn($0) }
+        if move.image.hasSuffix(":nonroot") || move.runsAs != nil {
+            for expose in final.instructions where expose.kind == .expose {
+                for port in expose.argumentStrings where (Int(port.split(separator: "/").first ?? "") ?? 1024) < 1024 {
+                    notes.warn("EXPOSE \(port) on line \(expose.startLine): \(move.image) runs as a non-root user, who binds ports below 1024 only where the runtime allows it (Docker does by default; Kubernetes may not)")
+                }
+            }
+        }
+        return .applied(edits: editor.edits, notes: notes)
     }
 
-    private func reason(isStatic: Bool, libcs: Set<Toolchains.Libc>, newImage: String, builder: String) -> String {
-        let linking = isStatic ? "the program in stage \(builder) is static" : "the program in stage \(builder) is linked against \(libcs.first?.rawValue ?? "libc")"
-        return "\(linking), so it runs on \(newImage), which holds no toolchain, package manager or shell"
-    }
-
-    /// The words of a shell-form command that means the same in exec form.
-    static func plainWords(_ i: Instruction) -> [String]? {
-        guard case .shell(let text)? = i.command, !i.node.tokens.dropFirst().contains(where: { $0.leadingTrivia.contains { $0.kind == .comment } }),
-              let list = ShellCommandList.parse(text), list.commands.count == 1, list.commands[0].separator == nil, list.comment == nil else { return nil }
-        var words = list.commands[0].words
-        if words.first?.raw == "exec" { words.removeFirst() }
-        guard let first = words.first, words.allSatisfy(\.isPlain), !first.raw.contains("="), !UseExecForm.builtins.contains(first.raw) else { return nil }
-        return words.map(\.raw)
+    /// Why a HEALTHCHECK cannot run on the new image, if it cannot: a
+    /// binary's own health probe stays (in exec form where there is no
+    /// shell); busybox applets stay on Alpine; anything else goes.
+    private func droppedHealthcheck(_ i: Instruction, _ move: RuntimeMove) -> (reason: String, warning: String)? {
+        guard case .binary(let programs) = move.program else {
+            guard !move.hasShell else { return nil }
+            let why = "\(move.image) has no shell or tools to run it"
+            return (why, why + "; a probe of the orchestrator (or a health endpoint it polls) takes its place")
+        }
+        let args = i.argumentStrings
+        guard args.first?.uppercased() == "CMD" else { return nil }
+        let tool: String?
+        if i.form == .exec { tool = args.dropFirst().first } else if let rest = args.dropFirst().first {
+            tool = ShellCommandList.parse(rest).flatMap { $0.commands.first?.texts.first }
+        } else { tool = nil }
+        let single = i.form == .exec || ShellCommandList.parse(args.dropFirst().first ?? "")?.commands.count == 1
+        if let tool, programs.contains(tool) || programs.contains(where: { Paths.basename($0) == tool }) {
+            if move.hasShell || i.form == .exec { return nil }
+        }
+        if let tool, move.healthcheckTools.contains(tool), single { return nil }
+        let shellNote = !move.hasShell && i.form == .shell ? " through a shell" : ""
+        return ("it runs \(tool ?? "a shell command")\(shellNote), which \(move.image) does not have",
+                "it runs \(tool ?? "a shell command"), which \(move.image) does not have; a probe of the orchestrator takes its place")
     }
 }

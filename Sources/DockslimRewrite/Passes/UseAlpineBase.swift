@@ -1,3 +1,4 @@
+import DockerfileFacts
 import DockerfileModel
 import DockerfileSyntax
 
@@ -12,7 +13,13 @@ import DockerfileSyntax
 /// `-alpine` tag. It leaves the file alone, and says why, when a FROM uses
 /// a variable or a digest, when an image has no Alpine variant it knows,
 /// or when a stage that stays on glibc copies from a stage that moves (a
-/// program built against musl does not run on glibc). Package commands are
+/// program built against musl does not run on glibc). It also leaves it
+/// alone when a moved stage runs a program Alpine lacks, starts a file from
+/// the build context it cannot read (a `#!/bin/bash` script, a glibc
+/// binary), or when a language says its native code will not build or run
+/// on musl (`movingToAlpine`: cgo without a compiler, crates that link
+/// system libraries, Python pins without musllinux wheels, glibc-only
+/// browsers). Package commands are
 /// `translate-packages`'s job: the `alpine` recipe runs both, and changes a
 /// file only when both succeed.
 ///
@@ -41,8 +48,6 @@ public struct UseAlpineBase: RewritePass {
 
     static let systems: Set<String> = ["debian", "ubuntu", "fedora", "centos", "rockylinux", "almalinux", "amazonlinux", "oraclelinux"]
     static let languages: Set<String> = ["node", "python", "golang", "rust", "ruby", "php", "nginx", "httpd", "eclipse-temurin"]
-    /// Tag suffixes naming a Debian or Ubuntu release or a slim variant.
-    static let releaseSuffixes = ["-slim", "-bookworm", "-bullseye", "-buster", "-trixie", "-jammy", "-noble", "-focal", "-bionic", "-stretch"]
 
     enum Move { case to(String), stays, refuse(String) }
 
@@ -50,7 +55,7 @@ public struct UseAlpineBase: RewritePass {
     func alpineVariant(_ ref: ImageReference) -> Move {
         let hub = ref.registry == nil || ref.registry == "docker.io" || ref.registry == "index.docker.io"
         let name = ref.repository.hasPrefix("library/") ? String(ref.repository.dropFirst(8)) : ref.repository
-        if Toolchains.libc(ofImage: ref) == .musl { return .stays }
+        if ImageCatalog.libc(of: ref) == .musl { return .stays }
         if ref.registry == "registry.access.redhat.com" || ref.registry == "registry.redhat.io", ref.repository.hasPrefix("ubi") {
             return ref.digest == nil ? .to("alpine:\(tag)") : .refuse("\(ref.original) is pinned by digest")
         }
@@ -58,17 +63,15 @@ public struct UseAlpineBase: RewritePass {
         guard Self.systems.contains(name) || Self.languages.contains(name) else { return .stays }
         if ref.digest != nil { return .refuse("\(ref.original) is pinned by digest, and the digest of its Alpine variant is not known") }
         if Self.systems.contains(name) { return .to("alpine:\(tag)") }
-        let prefix = ref.original.hasSuffix(ref.repository + (ref.tag.map { ":" + $0 } ?? "")) ? String(ref.original.dropLast((ref.repository + (ref.tag.map { ":" + $0 } ?? "")).count)) : ""
-        var t = ref.tag ?? "latest"
-        if t == "latest" { return .to(prefix + ref.repository + ":alpine") }
-        for s in Self.releaseSuffixes { t = t.replacing(s, with: "") }
-        if name == "php" && (t.contains("apache") || t.contains("zts")) { return .refuse("\(ref.original) has no Alpine variant (php's Alpine images are cli and fpm)") }
-        if name == "eclipse-temurin" { t = t.replacing("-ubi9-minimal", with: "").replacing("-ubi10-minimal", with: "") }
-        if t.isEmpty { return .to(prefix + ref.repository + ":alpine") }
-        return .to(prefix + ref.repository + ":" + t + "-alpine")
+        // The official image's own Alpine variant, as published for this version.
+        switch ImageCatalog.alpineVariant(of: ref) {
+        case .exists(let image): return .to(image)
+        case .missing(let why): return .refuse(why)
+        case .unknown: return .refuse("whether \(ref.original) has an Alpine variant is not known to dockslim's image catalogue")
+        }
     }
 
-    public func apply(to file: FileContext) -> PassOutcome {
+    public func apply(to file: FileContext) -> PassResult {
         let df = file.dockerfile
         var editor = file.editor()
         var moved: Set<Int> = []
@@ -78,20 +81,13 @@ public struct UseAlpineBase: RewritePass {
             let label = "stage \(stage.name ?? String(stage.index))"
             switch alpineVariant(ref) {
             case .stays: continue
-            case .refuse(let why): return .declined("\(label) not moved to Alpine: \(why)")
+            case .refuse(let why): return .refusing("\(label) not moved to Alpine: \(why)")
             case .to(let target):
                 guard !stage.baseText.contains("$"), let word = stage.baseNode else {
-                    return .declined("\(label) not moved to Alpine: FROM names its image with a variable (\(stage.baseText))")
+                    return .refusing("\(label) not moved to Alpine: FROM names its image with a variable (\(stage.baseText))")
                 }
                 editor.replace(word, with: target, reason: "\(label) moves from \(ref.original) to \(target): the Alpine variant of its image (musl, apk, busybox)")
                 moved.insert(stage.index)
-                let runs = stage.instructions.filter { $0.kind == .run }.map(\.original).joined(separator: "\n")
-                if ["npm ci", "npm install", "yarn", "pnpm install"].contains(where: runs.contains), ref.name == "node", !(ref.tag ?? "").contains("slim") {
-                    notes.warn("\(label): node's full image has python3, make and g++ for native addons; \(target) has not, so a package with a native addon needs `apk add --no-cache python3 make g++` in the build")
-                }
-                if ["gem install", "bundle install"].contains(where: runs.contains), ref.name == "ruby", !(ref.tag ?? "").contains("slim") {
-                    notes.warn("\(label): ruby's full image has gcc, make and common -dev packages for native extensions; \(target) has not, so a gem with a native extension needs `apk add --no-cache build-base` and its -dev packages")
-                }
             }
         }
         // Stages built on moved stages move with them.
@@ -102,7 +98,7 @@ public struct UseAlpineBase: RewritePass {
                 if case .stage(let b) = s.base, moved.contains(b) { moved.insert(s.index); changed = true }
             }
         }
-        guard !moved.isEmpty else { return .done("no stage is on a Debian, Ubuntu or Fedora-family image dockslim can move") }
+        guard !moved.isEmpty else { return .alreadyDone("no stage is on a Debian, Ubuntu or Fedora-family image dockslim can move") }
         // A stage that stays on glibc must not receive what a moved stage built.
         for edge in df.graph.edges where edge.kind != .base && !moved.contains(edge.stage) {
             guard case .stage(let source) = edge.source, moved.contains(source) else { continue }
@@ -111,15 +107,36 @@ public struct UseAlpineBase: RewritePass {
             let staysWithoutLibc: Bool
             switch root.base {
             case .scratch: staysWithoutLibc = true
-            case .image(let ref): staysWithoutLibc = Toolchains.libc(ofImage: ref) == .musl || (ref.registry == "gcr.io" && ref.repository.contains("/static"))
+            case .image(let ref): staysWithoutLibc = ImageCatalog.libc(of: ref) == .musl || (ref.registry == "gcr.io" && ref.repository.contains("/static"))
             default: staysWithoutLibc = false
             }
             if !staysWithoutLibc {
-                return .declined("not moved to Alpine: stage \(target.name ?? String(target.index)) stays on \(root.baseText) (glibc) but copies from stage \(df.stages[source].name ?? String(source)), whose programs would be built against musl")
+                return .refusing("not moved to Alpine: stage \(target.name ?? String(target.index)) stays on \(root.baseText) (glibc) but copies from stage \(df.stages[source].name ?? String(source)), whose programs would be built against musl")
             }
         }
-        if let why = missingPrograms(df, moved: moved) ?? Self.musllessDependency(df, moved: moved, project: file.project) { return .declined(why) }
-        return PassOutcome(edits: editor.edits, notes: notes)
+        if let why = compilesC(df, moved: moved) { return .refusing(why) }
+        if let why = missingPrograms(df, moved: moved, file) { return .refusing(why) }
+        if let why = unreadProgram(file, moved: moved) { return .refusing(why) }
+        // A program that runs commands it names at run time would find busybox on Alpine, not bash or GNU tools: which it needs is not known.
+        let languages = Set(moved.flatMap { TranslatePackages.languages(of: df.stages[$0], in: df).map(\.language) })
+        if let project = file.project,
+           let computed = Ecosystems.all.filter({ languages.contains($0.language) }).compactMap({ $0.findings(in: project) }).flatMap(\.unknowns)
+            .first(where: { $0.kind == .computedProgram && $0.evidence != nil }),
+           let at = computed.evidence {
+            return .refusing("not moved to Alpine: the program runs commands it names at run time (\(at.file):\(at.line)); on Alpine they would find busybox sh and its applets, not the old image's bash and GNU tools")
+        }
+        // What each language says of the move: a dependency with no musl build, or what to check.
+        for index in moved.sorted() {
+            let chain = df.baseChain(of: df.stages[index])
+            guard case .image(let root) = chain[0].base else { continue }
+            let label = "stage \(df.stages[index].name ?? String(index))"
+            for e in Ecosystems.all {
+                let verdict = e.movingToAlpine(df.stages[index], from: root, chain: chain, context: file.project)
+                if let why = verdict.refusal { return .refusing(why) }
+                verdict.warnings.forEach { notes.warn("\(label): \($0)") }
+            }
+        }
+        return .applied(edits: editor.edits, notes: notes)
     }
 
     /// Commands translate-packages rewrites or refuses with its own reason.
@@ -127,48 +144,6 @@ public struct UseAlpineBase: RewritePass {
                                           "apt-key", "add-apt-repository", "locale-gen", "bash"]
     /// Images whose files run on musl too: static programs, PHP archives.
     static let portableImages: Set<String> = ["astral-sh/uv", "composer", "library/composer"]
-
-    /// A `pip install` into the system Python of an OS image: Alpine marks
-    /// its python3 externally managed (PEP 668), so pip refuses it there.
-    static func systemPipInstall(_ chain: [Stage]) -> String? {
-        var venv = false
-        for stage in chain {
-            for i in stage.instructions {
-                if i.kind == .env, i.keyValues.contains(where: { $0.name == "VIRTUAL_ENV" || $0.name == "PIP_BREAK_SYSTEM_PACKAGES" }) { venv = true }
-                guard i.kind == .run else { continue }
-                for words in ShellScan(run: i).commands {
-                    if words.contains("venv") || words.contains("virtualenv") || words.first == "virtualenv" { venv = true }
-                    let tool = words.first.map(Paths.basename) ?? ""
-                    let pip = ["pip", "pip3"].contains(tool) || (["python", "python3"].contains(tool) && words.dropFirst().starts(with: ["-m", "pip"]))
-                    if pip, words.contains("install"), !venv, !words.contains("--break-system-packages"), !tool.hasPrefix("/") {
-                        return "\(i.keyword) on line \(i.startLine) runs pip install into the system Python, which Alpine's python3 refuses (PEP 668: externally managed); use a virtual environment first"
-                    }
-                }
-            }
-        }
-        return nil
-    }
-
-    /// A dependency that will not install on musl: a Python package with
-    /// only glibc wheels, or a Node.js native addon the full image's
-    /// compilers built.
-    static func musllessDependency(_ df: Dockerfile, moved: Set<Int>, project: ProjectFacts?) -> String? {
-        let stages = moved.sorted().map { df.stages[$0] }
-        if let bad = PythonRequirements.requested(in: stages, project: project).first(where: { PythonRequirements.glibcOnly.contains($0.name) }) {
-            return "\(bad.source) asks for \(bad.name), which has no musllinux wheels (Alpine cannot install it)"
-        }
-        for stage in stages {
-            if case .image(let ref) = df.baseChain(of: stage)[0].base, ref.name == "python", !(ref.tag ?? "").contains("slim"),
-               let bad = PythonRequirements.requested(in: [stage], project: project).first(where: { PythonRequirements.linksSystemLibraries[$0.name] != nil }) {
-                return "\(bad.source) asks for \(bad.name), which pip builds with \(ref.original)'s compilers and \(PythonRequirements.linksSystemLibraries[bad.name]!) headers; Alpine's image has neither"
-            }
-            if case .image(let ref) = df.baseChain(of: stage)[0].base, ref.name == "node", !(ref.tag ?? "").contains("slim"),
-               let pkg = project?.text("package.json"), let native = AppRuntime.nativeAddons.first(where: { pkg.contains("\"\($0)\"") }) {
-                return "the project depends on \(native), a native addon that node's full image compiles and Alpine's lacks the compilers for"
-            }
-        }
-        return nil
-    }
 
     /// Users the Alpine variants of the official images create (the Debian ones have them too).
     static let imageUsers: [String: Set<String>] = ["node": ["node"], "nginx": ["nginx"], "php": ["www-data"], "httpd": ["www-data"]]
@@ -198,9 +173,38 @@ public struct UseAlpineBase: RewritePass {
         return nil
     }
 
+    /// The program a moved stage starts when it is a file copied from the
+    /// build context that dockslim cannot read (a script without an
+    /// extension it reads, a prebuilt binary): it may start with
+    /// `#!/bin/bash`, which Alpine lacks, or be linked against glibc.
+    /// (Scripts named `*.sh` are `StagePrograms`' to refuse; a readable one
+    /// that starts with `#!/bin/bash` gets bash from translate-packages.)
+    private func unreadProgram(_ file: FileContext, moved: Set<Int>) -> String? {
+        let df = file.dockerfile
+        for index in moved.sorted() {
+            guard let started = StartedContextFile.find(df.baseChain(of: df.stages[index]), in: file), started.text == nil else { continue }
+            return "stage \(df.stages[index].name ?? String(index)) not moved to Alpine: \(started.instruction.keyword) on line \(started.instruction.startLine) runs \(started.program), copied from the build context (\(started.source)), which dockslim does not read: a script may need bash (#!/bin/bash), which Alpine lacks, and a program may be linked against glibc"
+        }
+        return nil
+    }
+
+    /// A moved stage that compiles C or C++ itself: Alpine's GCC is newer
+    /// than most glibc images' and musl's headers declare less by default
+    /// (`struct tcphdr`'s BSD names need `_GNU_SOURCE`), so code that builds
+    /// on the old image may not build, or behave the same, on the new one.
+    private func compilesC(_ df: Dockerfile, moved: Set<Int>) -> String? {
+        for index in moved.sorted() {
+            for run in df.stages[index].instructions where run.kind == .run {
+                guard let words = ShellScan(run: run).commands.first(where: StagePrograms.isCCompile) else { continue }
+                return "stage \(df.stages[index].name ?? String(index)) not moved to Alpine: RUN on line \(run.startLine) compiles C or C++ (\(Paths.basename(words[0]))), and Alpine's compiler and C library (musl) differ from \(df.stages[index].baseText)'s: code that builds there may not build or behave the same here"
+            }
+        }
+        return nil
+    }
+
     /// Why a moved stage would break on Alpine: a program it runs that
     /// Alpine lacks, or a program copied in from an image built on glibc.
-    private func missingPrograms(_ df: Dockerfile, moved: Set<Int>) -> String? {
+    private func missingPrograms(_ df: Dockerfile, moved: Set<Int>, _ file: FileContext) -> String? {
         for index in moved.sorted() {
             let chain = df.baseChain(of: df.stages[index])
             guard case .image(let root) = chain[0].base else { continue }
@@ -213,17 +217,17 @@ public struct UseAlpineBase: RewritePass {
                         return "\(label): \(at) takes files from stage \(df.stages[n].name ?? String(n)), which stays on glibc"
                     }
                 case .image(let ref):
-                    if !Self.portableImages.contains(ref.repository) && Toolchains.libc(ofImage: ref) != .musl {
+                    if !Self.portableImages.contains(ref.repository) && ImageCatalog.libc(of: ref) != .musl {
                         return "\(label): \(at) takes files from \(ref.original), whose programs may be linked against glibc"
                     }
                 case .unresolved(let text):
                     return "\(label): \(at) takes files from \(text), which dockslim cannot resolve"
                 }
             }
-            if ImageTools.languageTools(of: root).isEmpty, let why = Self.systemPipInstall(chain) { return "\(label): \(why)" }
             if let why = Self.unknownUser(chain, root: root) { return "\(label): \(why)" }
-            let check = StagePrograms(baseline: ImageTools.alpine.union(ImageTools.languageTools(of: root)), handled: Self.translated)
-            if let why = check.missing(in: chain) { return "\(label): \(why)" }
+            let check = StagePrograms(baseline: ImageCommands.alpine.union(ImageCommands.languageTools(of: root)), handled: Self.translated)
+            let outside = index == df.stages.count - 1 ? ProjectConventions.composeRuns(file.project, dockerfile: file.path) : []
+            if let why = check.missing(in: chain, alsoRuns: outside) { return "\(label): \(why)" }
         }
         return nil
     }

@@ -1,3 +1,4 @@
+import DockerfileFacts
 import DockerfileModel
 import DockerfileSyntax
 
@@ -44,7 +45,7 @@ public struct UseExecForm: RewritePass {
         try Self.checkOptions(options)
     }
 
-    public func apply(to file: FileContext) -> PassOutcome {
+    public func apply(to file: FileContext) -> PassResult {
         var editor = file.editor()
         var notes = PassNotes()
         for stage in file.dockerfile.stages {
@@ -66,8 +67,8 @@ public struct UseExecForm: RewritePass {
                 }
             }
         }
-        if editor.isEmpty && notes.isEmpty { notes.info("no shell-form CMD or ENTRYPOINT") }
-        return PassOutcome(edits: editor.edits, notes: notes)
+        if editor.isEmpty && notes.isEmpty { return .alreadyDone("no shell-form CMD or ENTRYPOINT") }
+        return .from(editor.edits, notes, nothing: "no shell-form CMD or ENTRYPOINT")
     }
 
 
@@ -120,7 +121,7 @@ public struct UseExecForm: RewritePass {
             }
             return inheritedEntrypoint(parent, file)
         case .image(let ref):
-            return KnownImages.setsNoEntrypoint(ref) ? nil : "the base image \(ref.original) may set an ENTRYPOINT, which would receive the words instead of /bin/sh -c"
+            return ImageCatalog.setsNoEntrypoint(ref) ? nil : "the base image \(ref.original) may set an ENTRYPOINT, which would receive the words instead of /bin/sh -c"
         case .unresolved:
             return "the base image is not known, and may set an ENTRYPOINT"
         }

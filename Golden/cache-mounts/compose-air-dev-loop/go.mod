@@ -1,0 +1,5 @@
+module example.com/social
+
+go 1.23
+
+require github.com/go-chi/chi/v5 v5.1.0

@@ -1,0 +1,5 @@
+module github.com/acme/bookmarks
+
+go 1.23
+
+require github.com/mattn/go-sqlite3 v1.14.24

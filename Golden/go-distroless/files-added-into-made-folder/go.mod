@@ -1,0 +1,3 @@
+module github.com/acme/dyndns
+
+go 1.24

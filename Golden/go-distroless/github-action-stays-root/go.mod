@@ -1,0 +1,3 @@
+module example.com/label-sync
+
+go 1.23

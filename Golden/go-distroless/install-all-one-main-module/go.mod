@@ -1,0 +1,3 @@
+module github.com/acme/quotes
+
+go 1.16

@@ -1,0 +1,5 @@
+//go:build tools
+
+package main
+
+import _ "golang.org/x/tools/cmd/stringer"

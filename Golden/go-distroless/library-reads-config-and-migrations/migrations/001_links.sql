@@ -1,0 +1,1 @@
+CREATE TABLE links (code text PRIMARY KEY, target text NOT NULL);

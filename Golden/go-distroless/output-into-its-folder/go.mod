@@ -1,0 +1,3 @@
+module github.com/acme/go-server
+
+go 1.23

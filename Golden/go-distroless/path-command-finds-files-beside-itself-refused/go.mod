@@ -1,0 +1,3 @@
+module github.com/acme/reporter
+
+go 1.22

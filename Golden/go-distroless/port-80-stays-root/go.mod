@@ -1,0 +1,3 @@
+module example.com/apisec
+
+go 1.23

@@ -1,0 +1,3 @@
+module example.com/otelapp
+
+go 1.25

@@ -1,0 +1,3 @@
+const app = require('express')();
+app.get('/', (q, s) => s.send('hi'));
+app.listen(3000);

@@ -1,0 +1,16 @@
+FROM node:22-alpine AS build
+WORKDIR /app
+COPY package*.json ./
+RUN npm install
+COPY . .
+RUN npx nest build
+RUN npm prune --omit=dev
+
+FROM node:22-alpine
+WORKDIR /app
+COPY --from=build /app/node_modules /app/node_modules
+COPY --from=build /app/package.json /app/package.json
+COPY --from=build /app/dist /app/dist
+EXPOSE 3000
+USER node
+CMD ["node", "dist/main.js"]

@@ -1,0 +1,9 @@
+import { Query, Resolver } from '@nestjs/graphql'
+
+@Resolver()
+export class VehiclesResolver {
+  @Query(() => [String])
+  vehicles(): string[] {
+    return []
+  }
+}

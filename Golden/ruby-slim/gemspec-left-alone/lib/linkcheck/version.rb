@@ -1,0 +1,3 @@
+module Linkcheck
+  VERSION = "0.3.1"
+end

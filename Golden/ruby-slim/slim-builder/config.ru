@@ -1,0 +1,3 @@
+require_relative "handler"
+
+run WebhookHandler.new

@@ -1,0 +1,2 @@
+<?php
+return ['default' => env('DB_CONNECTION', 'pgsql')];

@@ -1,0 +1,5 @@
+<?php
+use App\Http\Controllers\ShipmentController;
+use Illuminate\Support\Facades\Route;
+
+Route::get('/shipments/{id}', [ShipmentController::class, 'show']);

@@ -1,0 +1,4 @@
+import React from "react";
+import { createRoot } from "react-dom/client";
+
+createRoot(document.getElementById("root")).render(<h1>Book a cut</h1>);
