@@ -14,17 +14,25 @@ public final class Dockerfile: Sendable {
     public let graph: StageGraph
     /// The parser's diagnostics, then the model's (unknown stages, bad FROM…).
     public let diagnostics: [Diagnostic]
+    /// The target and build arguments the file is read with.
+    public let settings: BuildSettings
+    /// The stage the build produces: the target when one is named and
+    /// found, else the last stage.
+    public let finalStage: Stage?
+    /// Why `finalStage` is the final image.
+    public let finalStageChoice: FinalStageChoice
 
-    public convenience init(parsing bytes: [UInt8]) {
-        self.init(tree: Parser.parse(bytes))
+    public convenience init(parsing bytes: [UInt8], settings: BuildSettings = .none) {
+        self.init(tree: Parser.parse(bytes), settings: settings)
     }
 
-    public convenience init(parsing text: String) {
-        self.init(tree: Parser.parse(text))
+    public convenience init(parsing text: String, settings: BuildSettings = .none) {
+        self.init(tree: Parser.parse(text), settings: settings)
     }
 
-    public init(tree: SyntaxTree) {
+    public init(tree: SyntaxTree, settings: BuildSettings = .none) {
         self.tree = tree
+        self.settings = settings
         var problems: [Diagnostic] = []
         func report(_ code: String, _ message: String, _ node: SyntaxNode, _ severity: Diagnostic.Severity = .error) {
             problems.append(Diagnostic(severity: severity, code: code, message: message, location: node.location))
@@ -94,7 +102,9 @@ public final class Dockerfile: Sendable {
             } else if instruction.kind == .arg {
                 for kv in instruction.keyValues {
                     globals.append(kv)
-                    if let v = kv.value {
+                    if let given = settings.args[kv.name] {
+                        globalDefaults[kv.name] = given
+                    } else if let v = kv.value {
                         globalDefaults[kv.name] = ArgExpansion.expand(v.utf8String, globalDefaults).result
                     }
                 }
@@ -107,6 +117,21 @@ public final class Dockerfile: Sendable {
         self.stages = stages
         let graph = StageGraph(stages: stages, report: { report($0, $1, $2) })
         self.graph = graph
+        if let target = settings.target {
+            if let stage = stages.first(where: { $0.name == target.lowercased() }) {
+                finalStage = stage
+                finalStageChoice = .target(target)
+            } else {
+                finalStage = stages.last
+                finalStageChoice = .missingTarget(target)
+                if let anchor = stages.last?.from.node ?? instructions.first?.node {
+                    report("target-not-found", "target stage \"\(target)\" could not be found", anchor)
+                }
+            }
+        } else {
+            finalStage = stages.last
+            finalStageChoice = .last
+        }
         self.diagnostics = tree.diagnostics + problems.sorted { $0.location.offset < $1.location.offset }
     }
 
@@ -121,8 +146,14 @@ public final class Dockerfile: Sendable {
         return chain
     }
 
-    /// The stage BuildKit builds by default: the last one.
-    public var finalStage: Stage? { stages.last }
+    /// Stages no other stage builds on or copies from: each could be built
+    /// as a target. More than one, with no target named, means the last is
+    /// final only because it is last.
+    public var leafStages: [Stage] {
+        var used: Set<Int> = []
+        for edge in graph.edges { if case .stage(let s) = edge.source, s != edge.stage { used.insert(s) } }
+        return stages.filter { !used.contains($0.index) }
+    }
 
     /// The escape character in effect.
     public var escape: Character { Character(Unicode.Scalar(tree.escape)) }
@@ -142,10 +173,14 @@ public final class Dockerfile: Sendable {
     /// default of the same name; global ARGs not declared again are not visible.
     public func argValues(in stage: Stage) -> [String: String] {
         var globals: [String: String] = [:]
-        for kv in globalArgs { if let v = kv.value { globals[kv.name] = v.utf8String } }
+        for kv in globalArgs {
+            if let given = settings.args[kv.name] { globals[kv.name] = given } else if let v = kv.value { globals[kv.name] = v.utf8String }
+        }
         var visible: [String: String] = [:]
         for kv in stage.args {
-            if let v = kv.value {
+            if let given = settings.args[kv.name] {
+                visible[kv.name] = given
+            } else if let v = kv.value {
                 visible[kv.name] = ArgExpansion.expand(v.utf8String, visible).result
             } else if let g = globals[kv.name] {
                 visible[kv.name] = g

@@ -16,6 +16,7 @@ public final class StageStates: Sendable {
     /// `imageConfig` says what an image sets; `nil` for an unknown image.
     public init(_ file: Dockerfile, buildArgs: [String: String] = [:],
                 imageConfig: (ImageReference) -> ImageConfig?) {
+        let buildArgs = file.settings.args.merging(buildArgs) { _, explicit in explicit }
         var globals: [String: StateValue] = [:]
         for kv in file.globalArgs {
             if let given = buildArgs[kv.name] {

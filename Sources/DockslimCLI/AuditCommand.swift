@@ -21,6 +21,14 @@ enum AuditCommand {
         standard input; no PATH means the current folder. The folder that holds a
         Dockerfile is taken as its build context (its .dockerignore is read).
 
+        Compose and Bake projects are read as Docker reads them: the compose.yaml,
+        docker-compose.yml or docker-bake.hcl files in the folders searched, and above
+        a file up to its repository's top. A Dockerfile a project builds is audited
+        once per service or target that builds it differently, with that build's
+        context, target (the final image) and args; inline Dockerfiles are audited
+        too. Without a project, the last stage is the final image (said once when
+        other stages could be), unless --target names another.
+
         A finding names the recipe that fixes it only after running that recipe on the
         file and seeing it change. '# dockslim ignore=DS012' (or several ids, comma-
         separated) on the line above an instruction silences those findings there.
@@ -45,7 +53,7 @@ enum AuditCommand {
             .init(names: ["-j", "--jobs"], valueName: "n", help: "Files processed at once.", defaultValue: "all cores"),
             .init(names: ["--stdin-filename"], valueName: "name", help: "The path reported for standard input.", defaultValue: "Dockerfile"),
             .init(names: ["-q", "--quiet"], valueName: nil, help: "Do not print the summary on standard error."),
-        ]
+        ] + CommandLineBuild.options
     )
 
     static func run(_ args: ParsedArguments, _ console: Console) -> Int32 {
@@ -63,25 +71,40 @@ enum AuditCommand {
         let stdinName = args.value("--stdin-filename") ?? "Dockerfile"
         let html = args.value("--html")
 
+        let cli: CommandLineBuild
+        switch CommandLineBuild.parse(args, environment: env) {
+        case .success(let c): cli = c
+        case .failure(let e): return DockslimCLI.usageError(e.message, spec, console)
+        }
+
         let input = InputFiles(args.positionals, excludes: args.all("--exclude"))
         var failures = input.failures
+        let builds = input.projectBuilds(environment: env, arguments: args.positionals)
+        let units = BuildUnit.units(input, builds, cli)
         let stdin = input.files.contains("-") ? console.readStandardInput() : []
-        let facts = input.projectFacts(jobs: jobs)
+        let facts = input.projectFacts(jobs: jobs, extra: units.compactMap(\.context))
         let checker = FixChecker()
+        for note in builds.notes { console.stderr.write(TerminalText.escaped(note, singleLine: true) + "\n") }
+        let definitionErrors = builds.notes.filter { $0.hasPrefix("Error:") }.count
 
         var audited: [AuditedFile] = []
         var counts: [Severity: Int] = [:]
         var suppressed = 0
-        Batch.forEach(input.files, jobs: jobs, { path -> Result<AuditedFile, FileAccess.Failure> in
-            InputFiles.read(path, stdin: stdin).map { bytes in
-                let project = path == "-" ? nil : facts[InputFiles.folderOf(path)]
-                return checker.audit(path: path == "-" ? stdinName : path, bytes: bytes, project: project, suggest: html != nil)
+        var auditedCount = 0
+        Batch.forEach(units, jobs: jobs, { unit -> Result<AuditedFile, FileAccess.Failure> in
+            unit.read(stdin: stdin).map { bytes in
+                checker.audit(path: unit.path == "-" ? stdinName : unit.path, bytes: bytes, project: unit.context.flatMap { facts[$0] },
+                              settings: unit.settings, build: unit.label, suggest: html != nil)
             }
-        }, emit: { path, result in
+        }, emit: { unit, result in
             switch result {
             case .failure(let e):
-                failures.append((path, e.description))
+                failures.append((unit.path, e.description))
             case .success(let file):
+                auditedCount += 1
+                if !args.has("--quiet"), let note = file.implicitFinalStage {
+                    console.stderr.write(TerminalText.escaped("note: \(file.path): \(note)", singleLine: true) + "\n")
+                }
                 for f in file.result.findings { counts[f.severity, default: 0] += 1 }
                 suppressed += file.result.suppressed
                 if format == "text" {
@@ -105,7 +128,6 @@ enum AuditCommand {
         for (path, why) in failures { console.stderr.write(TerminalText.escaped("Error: \(path): \(why)", singleLine: true) + "\n") }
         let total = counts.values.reduce(0, +)
         if !args.has("--quiet") && (total > 0 || !failures.isEmpty || isatty(2) == 1) {
-            let auditedCount = input.files.count - failures.filter { input.files.contains($0.path) }.count
             var line = "dockslim: \(auditedCount) file\(auditedCount == 1 ? "" : "s") audited, "
             line += "\(counts[.error] ?? 0) error\(counts[.error] == 1 ? "" : "s"), \(counts[.warning] ?? 0) warning\(counts[.warning] == 1 ? "" : "s"), "
             line += "\(counts[.note] ?? 0) note\(counts[.note] == 1 ? "" : "s")"
@@ -114,7 +136,7 @@ enum AuditCommand {
             if let html, !failures.contains(where: { $0.path == html }) { line += "; report written to \(html)" }
             console.stderr.write(TerminalText.escaped(line, singleLine: true) + "\n")
         }
-        if !failures.isEmpty { return DockslimCLI.ExitCode.failure }
+        if !failures.isEmpty || definitionErrors > 0 { return DockslimCLI.ExitCode.failure }
         let threshold: Severity? = failOn == "never" ? nil : Severity(rawValue: failOn)
         if let threshold, counts.contains(where: { $0.key >= threshold && $0.value > 0 }) { return DockslimCLI.ExitCode.failure }
         return DockslimCLI.ExitCode.success

@@ -6,8 +6,10 @@ import Darwin
 
 /// Finds Dockerfiles under the paths given on the command line.
 ///
-/// Names: `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`,
-/// `*.containerfile` (any case). Folders `.git`, `node_modules` and `vendor`
+/// Names: `Dockerfile`, `Dockerfile.*`, `Dockerfile-*`, `*.Dockerfile`,
+/// `Containerfile*`, `*.containerfile` (any case), but not
+/// `Dockerfile.dockerignore`, `*.md`, templates (`*.j2`, `*.tmpl`,
+/// `*.template`) or leftovers (`*.orig`, `*.bak`). Folders `.git`, `node_modules` and `vendor`
 /// are skipped, and `--exclude` patterns (`fnmatch`, against the path
 /// relative to the walked folder and against the name). Symbolic links are
 /// not followed out of the walked tree, and a link inside it is named by its
@@ -23,10 +25,15 @@ struct FileWalker {
         let path: String
     }
 
+    /// Names that are not Dockerfiles even when they start like one:
+    /// ignore files, documentation, templates and editor leftovers.
+    static let notDockerfileSuffixes = [".dockerignore", ".md", ".j2", ".tmpl", ".template", ".orig", ".bak", ".swp", "~"]
+
     static func isDockerfileName(_ name: String) -> Bool {
         let n = name.lowercased()
-        return n == "dockerfile" || n.hasPrefix("dockerfile.") || n.hasSuffix(".dockerfile")
-            || n == "containerfile" || n.hasSuffix(".containerfile")
+        if notDockerfileSuffixes.contains(where: { n.hasSuffix($0) }) { return false }
+        return n == "dockerfile" || n.hasPrefix("dockerfile.") || n.hasPrefix("dockerfile-") || n.hasPrefix("dockerfile_")
+            || n.hasSuffix(".dockerfile") || n.hasPrefix("containerfile") || n.hasSuffix(".containerfile")
     }
 
     func excluded(_ relative: String, _ name: String) -> Bool {
@@ -35,7 +42,15 @@ struct FileWalker {
 
     /// Every Dockerfile under `root` (a folder), sorted by path.
     func walk(_ root: String) -> [String] {
+        var folders: [String] = []
+        return walk(root, definitionFolders: &folders)
+    }
+
+    /// Every Dockerfile under `root`, and the folders that hold a Compose or
+    /// Bake file (`ProjectDefinitions`), both sorted by path.
+    func walk(_ root: String, definitionFolders: inout [String]) -> [String] {
         var out: [String] = []
+        var projects: Set<String> = []
         let base = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
         let rootReal = TreeLinks.realPath(base)
         var stack: [(String, String)] = [(base, "")]
@@ -56,6 +71,8 @@ struct FileWalker {
                 if type == S_IFDIR {
                     if Self.skippedFolders.contains(name) || excluded(relative, name) { continue }
                     stack.append((path, relative))
+                } else if ProjectDefinitions.isDefinitionName(name), !excluded(relative, name), type == S_IFREG || type == S_IFLNK {
+                    projects.insert(dir)
                 } else if Self.isDockerfileName(name), !excluded(relative, name) {
                     if type == S_IFLNK {
                         // Followed only to a regular file inside the walked tree, and named by that file.
@@ -71,6 +88,7 @@ struct FileWalker {
                 }
             }
         }
+        definitionFolders = projects.sorted()
         return Array(Set(out)).sorted()
     }
 }

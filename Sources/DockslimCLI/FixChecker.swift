@@ -21,8 +21,9 @@ struct FixChecker: Sendable {
         self.plans = plans
     }
 
-    func audit(path: String, bytes: [UInt8], project: BuildContext?, suggest: Bool) -> AuditedFile {
-        let dockerfile = Dockerfile(parsing: bytes)
+    func audit(path: String, bytes: [UInt8], project: BuildContext?, settings: BuildSettings = .none, build: BuildLabel? = nil,
+               suggest: Bool) -> AuditedFile {
+        let dockerfile = Dockerfile(parsing: bytes, settings: settings)
         var result = Auditor.audit(dockerfile, project: project)
         var rewrites: [String: FileRewrite] = [:]
         Auditor.settleFixes(&result.findings, available: Set(plans.keys)) { id in
@@ -30,10 +31,10 @@ struct FixChecker: Sendable {
             rewrites[id] = rewrite
             guard rewrite.changed else { return .unchanged(rewrite.skipped ?? "makes no change") }
             var remaining: [String: Int] = [:]
-            for f in Auditor.audit(Dockerfile(parsing: rewrite.output), project: project).findings { remaining[f.id, default: 0] += 1 }
+            for f in Auditor.audit(Dockerfile(parsing: rewrite.output, settings: settings), project: project).findings { remaining[f.id, default: 0] += 1 }
             return .changed(remaining: remaining)
         }
-        var file = AuditedFile(path: path, dockerfile: dockerfile, result: result)
+        var file = AuditedFile(path: path, dockerfile: dockerfile, result: result, build: build)
         if suggest { file.suggestion = suggestion(for: file, bytes: bytes, project: project, tried: rewrites) }
         return file
     }
@@ -50,7 +51,7 @@ struct FixChecker: Sendable {
         }
         if let best {
             let patch = String(decoding: UnifiedPatch.patch(path: file.path, old: best.rewrite.original, new: best.rewrite.output), as: UTF8.self)
-            let after = Dockerfile(parsing: best.rewrite.output)
+            let after = Dockerfile(parsing: best.rewrite.output, settings: file.dockerfile.settings)
             var image: ImageReference?
             if let last = after.finalStage {
                 switch last.base {

@@ -7,45 +7,78 @@ enum GraphCommand {
         name: "graph",
         overview: "Draw the stage graph: who builds on and copies from whom, and what each stage's findings are.",
         discussion: """
-        Nodes are the stages (the final one marked, the ones it does not need shown as
-        unreachable) and the external images they use; edges are FROM, COPY --from
-        (labelled with what is copied) and RUN --mount from=. Mermaid output renders
-        in GitHub Markdown inside a ```mermaid block; DOT renders with Graphviz
-        ('dot -Tsvg'); JSON is for other tools.
+        For one Dockerfile: nodes are the stages (the final one marked, the ones it does
+        not need shown as unreachable) and the external images they use; edges are FROM,
+        COPY --from (labelled with what is copied) and RUN --mount from=.
+
+        For a folder (or a file a Compose or Bake project builds): the project picture,
+        one group per service or target with the stages its image needs, the base
+        images each once, and the transfers between builds (FROM another service's
+        image, through additional_contexts or its tag).
+
+        Mermaid output renders in GitHub Markdown inside a ```mermaid block; DOT renders
+        with Graphviz ('dot -Tsvg'); JSON is for other tools.
         """,
-        usage: "dockslim graph [--format <format>] <path>",
-        arguments: [.init(label: "<path>", help: "The Dockerfile; '-' reads standard input.")],
+        usage: "dockslim graph [--format <format>] [<path> ...]",
+        arguments: [.init(label: "<path>", help: "A Dockerfile, or folders; '-' reads standard input. Default: the current folder.")],
         options: [
             .init(names: ["--format"], valueName: "format", help: "mermaid, dot or json.", allowed: ["mermaid", "dot", "json"], defaultValue: "mermaid"),
             .init(names: ["--stdin-filename"], valueName: "name", help: "The path shown for standard input.", defaultValue: "Dockerfile"),
-        ]
+            .init(names: ["--exclude"], valueName: "glob", help: "Skip files and folders matching the pattern (repeatable).", repeatable: true),
+        ] + CommandLineBuild.options
     )
 
     static func run(_ args: ParsedArguments, _ console: Console) -> Int32 {
-        guard let path = args.positionals.first else {
-            return DockslimCLI.usageError("Missing expected argument '<path>'", spec, console)
+        let env = ProcessEnvironment.current
+        let cli: CommandLineBuild
+        switch CommandLineBuild.parse(args, environment: env) {
+        case .success(let c): cli = c
+        case .failure(let e): return DockslimCLI.usageError(e.message, spec, console)
         }
-        guard args.positionals.count == 1 else {
-            return DockslimCLI.usageError("Unexpected argument '\(args.positionals[1])': graph draws one Dockerfile", spec, console)
+        let input = InputFiles(args.positionals, excludes: args.all("--exclude"))
+        for (path, why) in input.failures {
+            console.stderr.write(TerminalText.escaped("Error: \(path): \(why)", singleLine: true) + "\n")
         }
-        let stdin = path == "-" ? console.readStandardInput() : []
-        let bytes: [UInt8]
-        let input = path == "-" ? .success("-") : TreeLinks.resolveExplicit(InputFiles.normalized(path))
-        switch input.flatMap({ InputFiles.read($0, stdin: stdin) }) {
-        case .success(let b): bytes = b
-        case .failure(let e):
-            console.stderr.write(TerminalText.escaped("Error: \(path): \(e.description)", singleLine: true) + "\n")
+        if !input.failures.isEmpty { return DockslimCLI.ExitCode.failure }
+        let builds = input.projectBuilds(environment: env, arguments: args.positionals)
+        for note in builds.notes { console.stderr.write(TerminalText.escaped(note, singleLine: true) + "\n") }
+        let units = BuildUnit.units(input, builds, cli)
+        let stdin = input.files.contains("-") ? console.readStandardInput() : []
+        let facts = input.projectFacts(jobs: 1, extra: units.compactMap(\.context))
+        let checker = FixChecker()
+        var files: [AuditedFile] = []
+        var failed = false
+        for unit in units {
+            switch unit.read(stdin: stdin) {
+            case .success(let bytes):
+                let name = unit.path == "-" ? (args.value("--stdin-filename") ?? "Dockerfile") : unit.path
+                files.append(checker.audit(path: name, bytes: bytes, project: unit.context.flatMap { facts[$0] }, settings: unit.settings,
+                                           build: unit.label, suggest: false))
+            case .failure(let e):
+                console.stderr.write(TerminalText.escaped("Error: \(unit.path): \(e.description)", singleLine: true) + "\n")
+                failed = true
+            }
+        }
+        let format = args.value("--format") ?? "mermaid"
+        let single = args.positionals.count == 1 && PathKind(args.positionals[0]) != .folder && files.count == 1 && files[0].build == nil
+        if single {
+            let graph = StageGraphDocument(files[0])
+            switch format {
+            case "dot": console.stdout.write(GraphFormats.dot(graph))
+            case "json": console.stdout.write(GraphFormats.json(graph))
+            default: console.stdout.write(GraphFormats.mermaid(graph))
+            }
+        } else if files.isEmpty {
+            if !failed { console.stderr.write("Error: no Dockerfile found\n") }
             return DockslimCLI.ExitCode.failure
+        } else {
+            let graph = ProjectGraphDocument(files)
+            switch format {
+            case "dot": console.stdout.write(ProjectGraphFormats.dot(graph))
+            case "json": console.stdout.write(ProjectGraphFormats.json(graph))
+            default: console.stdout.write(ProjectGraphFormats.mermaid(graph))
+            }
         }
-        let name = path == "-" ? (args.value("--stdin-filename") ?? "Dockerfile") : (try? input.get()) ?? path
-        let project = path == "-" ? nil : ProjectScanner.facts(forFolder: InputFiles.folderOf(name))
-        let file = FixChecker().audit(path: name, bytes: bytes, project: project, suggest: false)
-        let graph = StageGraphDocument(file)
-        switch args.value("--format") ?? "mermaid" {
-        case "dot": console.stdout.write(GraphFormats.dot(graph))
-        case "json": console.stdout.write(GraphFormats.json(graph))
-        default: console.stdout.write(GraphFormats.mermaid(graph))
-        }
-        return DockslimCLI.ExitCode.success
+        return failed ? DockslimCLI.ExitCode.failure : DockslimCLI.ExitCode.success
     }
 }

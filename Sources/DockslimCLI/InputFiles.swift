@@ -9,6 +9,8 @@ struct InputFiles {
     var files: [String] = []
     /// Arguments that name nothing.
     var failures: [(path: String, reason: String)] = []
+    /// Folders under the walked ones that hold a Compose or Bake file.
+    var definitionFolders: [String] = []
 
     init(_ positionals: [String], excludes: [String]) {
         let paths = (positionals.isEmpty ? ["."] : positionals).map { $0 == "-" ? $0 : Self.normalized($0) }
@@ -18,7 +20,10 @@ struct InputFiles {
             switch PathKind(p) {
             case .folder:
                 switch TreeLinks.resolveExplicit(p) {
-                case .success(let folder): files += walker.walk(folder)
+                case .success(let folder):
+                    var found: [String] = []
+                    files += walker.walk(folder, definitionFolders: &found)
+                    definitionFolders += found
                 case .failure(let why): failures.append((p, why.description))
                 }
             case .file:
@@ -30,6 +35,15 @@ struct InputFiles {
             }
         }
         files = Self.oncePerFile(Array(Set(files)).sorted())
+        definitionFolders = Array(Set(definitionFolders)).sorted()
+    }
+
+    /// The Compose and Bake projects that build the inputs: those under the
+    /// walked folders and those above the inputs (`ProjectDefinitions`).
+    func projectBuilds(environment: [String: String], arguments: [String]) -> ProjectBuilds {
+        let walked = Set(definitionFolders.compactMap { TreeLinks.realPath($0).map(ProjectDefinitions.display) })
+        let folders = ProjectDefinitions.folders(walked: definitionFolders, inputs: arguments.isEmpty ? ["."] : arguments)
+        return ProjectBuilds.read(folders: folders, walked: walked, environment: environment)
     }
 
     /// The first (in path order) of the names that reach one file, so two
@@ -45,9 +59,10 @@ struct InputFiles {
         files = files.filter { Int(Self.fnv1a($0) % UInt64(count)) == index - 1 }
     }
 
-    /// The scan phase: facts about each folder that holds a file, read once.
-    func projectFacts(jobs: Int) -> [String: BuildContext] {
-        let folders = Array(Set(files.filter { $0 != "-" }.map(Self.folderOf))).sorted()
+    /// The scan phase: facts about each folder that holds a file, and the
+    /// `extra` build contexts (from Compose and Bake), each read once.
+    func projectFacts(jobs: Int, extra: [String] = []) -> [String: BuildContext] {
+        let folders = Array(Set(files.filter { $0 != "-" }.map(Self.folderOf) + extra)).sorted()
         var facts: [String: BuildContext] = [:]
         for (folder, f) in zip(folders, Batch.map(folders, chunk: 4, jobs: jobs) { ProjectScanner.facts(forFolder: $0) }) {
             facts[folder] = f

@@ -48,7 +48,7 @@ enum RewriteCommand {
             .init(names: ["--shard"], valueName: "i/n", help: "Take only the i-th of n deterministic shards of the files."),
             .init(names: ["--stdin-filename"], valueName: "name", help: "The path the patch names for standard input.", defaultValue: "Dockerfile"),
             .init(names: ["-q", "--quiet"], valueName: nil, help: "Do not print the summary on standard error."),
-        ]
+        ] + CommandLineBuild.options
     )
 
     struct Options {
@@ -85,12 +85,22 @@ enum RewriteCommand {
         }
 
         // Gather the files, scan each folder once, then rewrite in parallel.
-        var input = InputFiles(args.positionals, excludes: args.all("--exclude"))
+        let cli: CommandLineBuild
+        switch CommandLineBuild.parse(args, environment: env) {
+        case .success(let c): cli = c
+        case .failure(let e): return DockslimCLI.usageError(e.message, spec, console)
+        }
+        let input = InputFiles(args.positionals, excludes: args.all("--exclude"))
         var failures = input.failures.map { ($0.path, $0.reason) }
-        if let shard = options.shard { input.shard(shard.index, of: shard.count) }
-        let files = input.files
+        let builds = input.projectBuilds(environment: env, arguments: args.positionals)
+        for note in builds.notes where !options.quiet || note.hasPrefix("Error:") {
+            console.stderr.write(TerminalText.escaped(note, singleLine: true) + "\n")
+        }
+        var jobs = RewriteJob.jobs(BuildUnit.units(input, builds, cli))
+        if let shard = options.shard { jobs = jobs.filter { Int(InputFiles.fnv1a($0.path) % UInt64(shard.count)) == shard.index - 1 } }
+        let files = jobs.map(\.path)
         let stdin = files.contains("-") ? console.readStandardInput() : []
-        let factsByFolder = input.projectFacts(jobs: options.jobs)
+        let factsByFolder = input.projectFacts(jobs: options.jobs, extra: jobs.compactMap(\.unit.context))
         let dryRun = env["DRY_RUN"]?.lowercased() == "true"
         var summary = Summary()
         var jsonFiles = JSONWriter()
@@ -100,11 +110,18 @@ enum RewriteCommand {
 
         var writer = InPlaceWriter(force: options.force)
 
-        Batch.forEach(files, jobs: options.jobs, { path -> Result<(FileRewrite, FileIdentity?), FileAccess.Failure> in
-            InputFiles.readKeepingIdentity(path, stdin: stdin).map { read in
-                (runner.run(plan, on: read.bytes, project: path == "-" ? nil : factsByFolder[InputFiles.folderOf(path)], path: Paths.basename(path)), read.identity)
+        Batch.forEach(jobs, jobs: options.jobs, { job -> Result<(FileRewrite, FileIdentity?), FileAccess.Failure> in
+            let read: Result<(bytes: [UInt8], identity: FileIdentity?), FileAccess.Failure>
+            if case .inline(let text) = job.unit.source { read = .success((Array(text.utf8), nil)) } else { read = InputFiles.readKeepingIdentity(job.path, stdin: stdin) }
+            return read.map { read in
+                if let refusal = job.refusal {
+                    return (FileRewrite(original: read.bytes, output: read.bytes, steps: [], outcome: .refused(refusal), byRequiredStep: true), read.identity)
+                }
+                let project = job.unit.context.flatMap { factsByFolder[$0] }
+                return (runner.run(plan, on: read.bytes, project: project, settings: job.unit.settings, path: job.pathInContext), read.identity)
             }
-        }, emit: { path, result in
+        }, emit: { job, result in
+            let path = job.path
             done += 1
             if progress { console.stderr.write("\r\u{1B}[K[\(done)/\(files.count)] \(TerminalText.escaped(path, singleLine: true))"); console.stderr.flush() }
             let label = path == "-" ? options.stdinName : path
@@ -118,7 +135,7 @@ enum RewriteCommand {
                     if let why = rewrite.skipped {
                         let verb = if case .refused = rewrite.outcome { "left alone" } else { "skipped" }
                         note("\(verb): \(why)")
-                    } else if case .nothingToDo(let why) = rewrite.outcome, let finding = Self.fixableFinding(rewrite, recipe: options.recipe.id, project: path == "-" ? nil : factsByFolder[InputFiles.folderOf(path)]) {
+                    } else if case .nothingToDo(let why) = rewrite.outcome, let finding = Self.fixableFinding(rewrite, recipe: options.recipe.id, project: job.unit.context.flatMap { factsByFolder[$0] }, settings: job.unit.settings) {
                         note("unchanged: \(why) (the audit reports \(finding), which this recipe fixes)")
                     }
                     if rewrite.changed, let chosen = rewrite.chosen { note("\(options.recipe.id): \(chosen)") }
@@ -170,8 +187,8 @@ enum RewriteCommand {
 
     /// A finding the audit reports on the file that the recipe is a fix
     /// for (`DS012 on line 4`), so that leaving the file unchanged is said.
-    static func fixableFinding(_ rewrite: FileRewrite, recipe: String, project: BuildContext?) -> String? {
-        let findings = Auditor.audit(Dockerfile(parsing: rewrite.original), project: project).findings
+    static func fixableFinding(_ rewrite: FileRewrite, recipe: String, project: BuildContext?, settings: BuildSettings) -> String? {
+        let findings = Auditor.audit(Dockerfile(parsing: rewrite.original, settings: settings), project: project).findings
         return findings.first { $0.fixCandidates.contains(recipe) }.map { "\($0.id) on line \($0.line)" }
     }
 

@@ -11,12 +11,26 @@ public struct AuditedFile: Sendable {
     public var result: AuditResult
     /// Filled for the HTML report.
     public var suggestion: Suggestion?
+    /// The project build the file was read for, when a Compose or Bake file builds it.
+    public var build: BuildLabel?
 
-    public init(path: String, dockerfile: Dockerfile, result: AuditResult, suggestion: Suggestion? = nil) {
+    public init(path: String, dockerfile: Dockerfile, result: AuditResult, suggestion: Suggestion? = nil, build: BuildLabel? = nil) {
         self.path = path
         self.dockerfile = dockerfile
         self.result = result
         self.suggestion = suggestion
+        self.build = build
+    }
+
+    /// Said once per file when the last stage is the final image only
+    /// because no target is named while other stages could be built too.
+    public var implicitFinalStage: String? {
+        guard dockerfile.finalStageChoice == .last, let final = dockerfile.finalStage else { return nil }
+        let others = dockerfile.leafStages.filter { $0.index != final.index }
+        guard !others.isEmpty else { return nil }
+        let names = others.map { $0.name ?? "#\($0.index)" }.joined(separator: ", ")
+        return "no target named: the last stage (\(final.name ?? "#\(final.index)"), line \(final.from.startLine)) is taken as the final image; "
+            + "\(names) \(others.count == 1 ? "is another stage" : "are other stages") no stage uses (name the one that ships with --target, or build through Compose or Bake)"
     }
 
     /// The file's findings counted by severity.

@@ -26,11 +26,39 @@ public enum FindingJSON {
     }
 
     static func file(_ f: AuditedFile) -> JSONValue {
-        .object([
-            ("path", .string(f.path)),
+        var pairs: [(String, JSONValue)] = [("path", .string(f.path))]
+        if let b = f.build { pairs.append(("build", build(b))) }
+        pairs.append(("finalStage", finalStage(f)))
+        pairs += [
             ("findings", .array(f.result.findings.map { finding($0, file: f) })),
             ("suppressed", .int(f.result.suppressed)),
+        ]
+        return .object(pairs)
+    }
+
+    static func build(_ b: BuildLabel) -> JSONValue {
+        .object([
+            ("tool", .string(b.tool)),
+            ("definition", .string(b.definition)),
+            (b.tool == "bake" ? "targets" : "services", .array(b.names.map { .string($0) })),
+            ("target", b.target.map { .string($0) } ?? .null),
+            ("context", .string(b.context)),
+            ("args", .array(b.arguments.map { a in
+                .object([("name", .string(a.name)), ("value", .string(a.value)), ("from", .string(a.origin))])
+            })),
         ])
+    }
+
+    /// The final image's stage and why it is final (`target` or `last`).
+    static func finalStage(_ f: AuditedFile) -> JSONValue {
+        guard let s = f.dockerfile.finalStage else { return .null }
+        let why: String
+        switch f.dockerfile.finalStageChoice {
+        case .target: why = "target"
+        case .last: why = "last"
+        case .missingTarget: why = "missing-target"
+        }
+        return .object([("stage", .string(s.name ?? "#\(s.index)")), ("line", .int(s.from.startLine)), ("chosenBy", .string(why))])
     }
 
     static func finding(_ x: Finding, file: AuditedFile) -> JSONValue {

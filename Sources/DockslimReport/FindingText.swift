@@ -1,6 +1,7 @@
 import DockslimAudit
 
-/// Compiler-style lines: `path:line:col: warning[DS012]: message (fix: …)`.
+/// Compiler-style lines: `path:line:col: warning[DS012]: message (fix: …)`,
+/// ending with `[service api, stage runtime]` when a project builds the file.
 /// The path and the message come from the repository, so their control
 /// characters are escaped (`TerminalText`), colour or not.
 public enum FindingText {
@@ -13,6 +14,7 @@ public enum FindingText {
             let level = "\(f.severity.rawValue)[\(f.id)]:"
             var fix = ""
             if let recipe = f.fix { fix = " (fix: dockslim rewrite --recipe \(recipe))" }
+            if let build = file.build { fix += " [" + TerminalText.escaped(build.summary, singleLine: true) + "]" }
             if color {
                 let c = f.severity == .error ? "31" : f.severity == .warning ? "33" : "36"
                 out += "\u{1B}[1m\(where_)\u{1B}[0m \u{1B}[1;\(c)m\(level)\u{1B}[0m \(message)\(fix.isEmpty ? "" : "\u{1B}[32m\(fix)\u{1B}[0m")\n"

@@ -30,9 +30,14 @@ public enum SARIFLog {
                     ])])),
                     ("partialFingerprints", .object([("dockslimFinding/v1", .string(fingerprint(f, file: file)))])),
                 ]
-                if let recipe = f.fix {
-                    result.append(("properties", .object([("fixRecipe", .string(recipe))])))
+                var properties: [(String, JSONValue)] = []
+                if let recipe = f.fix { properties.append(("fixRecipe", .string(recipe))) }
+                if let b = file.build {
+                    properties.append((b.tool == "bake" ? "bakeTargets" : "composeServices", .array(b.names.map { .string($0) })))
+                    if let t = b.target { properties.append(("target", .string(t))) }
+                    properties.append(("buildDefinition", .string(b.definition)))
                 }
+                if !properties.isEmpty { result.append(("properties", .object(properties))) }
                 results.append(.object(result))
             }
         }
@@ -123,7 +128,10 @@ public enum SARIFLog {
             while i < tree.source.count && tree.source[i] != 0x0A { text.append(tree.source[i]); i += 1 }
         }
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in Array(f.id.utf8) + [0] + Array(file.path.utf8) + [0] + text { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        // A project build adds its names, so one finding of a shared Dockerfile stays one per build.
+        var bytes: [UInt8] = Array(f.id.utf8) + [0] + Array(file.path.utf8) + [0] + text
+        if let build = file.build { bytes += [0] + Array(build.names.joined(separator: ",").utf8) }
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         let hex = String(h, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

@@ -14,12 +14,12 @@ extension RecipeRunner {
     }
 
     func choose(_ alternatives: [(recipe: String, plan: [PlannedPass])], on bytes: [UInt8], model: Dockerfile,
-                project: BuildContext?, buildArgs: [String: String], path: String) -> Choice {
+                project: BuildContext?, path: String) -> Choice {
         var refused = ReasonList()
         var done = ReasonList()
         var other = ReasonList()
         for (recipe, plan) in alternatives {
-            let rewrite = run(plan, on: bytes, project: project, parsed: model, buildArgs: buildArgs, path: path)
+            let rewrite = run(plan, on: bytes, project: project, parsed: model, path: path)
             switch rewrite.outcome {
             case .changed:
                 let before = refused.isEmpty ? "" : "; not " + refused.text

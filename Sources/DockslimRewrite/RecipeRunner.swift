@@ -112,10 +112,20 @@ public struct RecipeRunner: Sendable {
         return nil
     }
 
+    /// A build whose target is not the last stage: the passes rewrite the
+    /// last stage as the final image, so they would change the wrong one.
+    static func targetBeforeLastStage(_ model: Dockerfile) -> String? {
+        guard case .target(let name) = model.finalStageChoice, let final = model.finalStage, final.index != model.stages.count - 1 else { return nil }
+        return "the build's target is stage \(name) (line \(final.from.startLine)), not the last stage: the recipes rewrite files whose final image is the last stage"
+    }
+
     /// Runs the planned passes over `source`.
+    /// `settings` (target, build arguments) are the parsed model's when it is given.
     public func run(_ plan: [PlannedPass], on source: [UInt8], project: BuildContext?, parsed: Dockerfile? = nil,
-                    buildArgs: [String: String] = [:], path: String = "Dockerfile") -> FileRewrite {
-        let model = parsed ?? Dockerfile(tree: Parser.parse(source))
+                    settings: BuildSettings = .none, path: String = "Dockerfile") -> FileRewrite {
+        let model = parsed ?? Dockerfile(tree: Parser.parse(source), settings: settings)
+        let settings = model.settings
+        let reparse = { (bytes: [UInt8]) in Dockerfile(tree: Parser.parse(bytes), settings: settings) }
         if let rejection = model.tree.diagnostics.first(where: { $0.rejectedByBuildKit }) {
             return FileRewrite(original: source, output: source, steps: [],
                                outcome: .rejected("BuildKit rejects this file (line \(rejection.location.line): \(rejection.message))"), byRequiredStep: true)
@@ -123,12 +133,15 @@ public struct RecipeRunner: Sendable {
         if let missing = Self.unpublishedBase(model) {
             return FileRewrite(original: source, output: source, steps: [], outcome: .refused(missing), byRequiredStep: true)
         }
+        if let notLast = Self.targetBeforeLastStage(model) {
+            return FileRewrite(original: source, output: source, steps: [], outcome: .refused(notLast), byRequiredStep: true)
+        }
         let lastRequired = plan.lastIndex { $0.required } ?? -1
         // A file that already has what the recipe makes (every required step
         // has nothing to do from the start) is left as its authors wrote it.
         // Stops at the first required step with work to do (most files), so it costs one pass.
         if lastRequired >= 0 {
-            let context = FileContext(dockerfile: model, project: project, buildArgs: buildArgs, path: path)
+            let context = FileContext(dockerfile: model, project: project, path: path)
             var last: String?
             for planned in plan where planned.required {
                 guard case .alreadyDone(let why) = planned.pass?.apply(to: context) else { last = nil; break }
@@ -144,14 +157,14 @@ public struct RecipeRunner: Sendable {
         var nothingToDo: String?
         var chosen: String?
         for (index, planned) in plan.enumerated() {
-            let context = FileContext(dockerfile: currentModel, project: project, buildArgs: buildArgs, path: path)
+            let context = FileContext(dockerfile: currentModel, project: project, path: path)
             guard let pass = planned.pass else {
                 guard case .firstOf(let alternatives) = planned.body else { continue }
-                switch choose(alternatives, on: current, model: currentModel, project: project, buildArgs: buildArgs, path: path) {
+                switch choose(alternatives, on: current, model: currentModel, project: project, path: path) {
                 case .took(let recipe, let rewrite, let why):
                     steps += rewrite.steps.map { $0.renamed("\(recipe) › \($0.pass)") }
                     current = rewrite.output
-                    currentModel = Dockerfile(tree: Parser.parse(current))
+                    currentModel = reparse(current)
                     chosen = why
                     continue
                 case .none(let outcome):
@@ -162,7 +175,7 @@ public struct RecipeRunner: Sendable {
             steps.append(report)
             if case .applied = report.verdict {
                 current = report.output
-                currentModel = report.outputModel ?? Dockerfile(tree: Parser.parse(current))
+                currentModel = report.outputModel ?? reparse(current)
                 continue
             }
             guard planned.required else { continue }
@@ -211,7 +224,7 @@ public struct RecipeRunner: Sendable {
             guard let next = TextEdit.apply(edits, to: current) else {
                 return report.undone("not applied: the pass made overlapping edits")
             }
-            let nextModel = Dockerfile(tree: Parser.parse(next))
+            let nextModel = Dockerfile(tree: Parser.parse(next), settings: model.settings)
             if let worse = Self.newProblem(before: model, after: nextModel) { return report.undone("not applied: the edit would \(worse)") }
             report.output = next
             report.outputModel = nextModel

@@ -101,8 +101,11 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertTrue(mermaid.stdout.hasPrefix("flowchart LR\n"))
         XCTAssertTrue(mermaid.stdout.contains("  s0 -->|\"COPY /app → /app\"| s1\n"), mermaid.stdout)
         XCTAssertTrue(Run(["graph", "--format", "dot", "Dockerfile"]).stdout.contains("s0 -> s1 [label=\"COPY /app → /app\"];"))
-        XCTAssertEqual(Run(["graph"]).code, 64)
-        XCTAssertEqual(Run(["graph", "Dockerfile", "Dockerfile"]).code, 64)
+        // A folder (the current one by default) draws the project picture: one group per Dockerfile.
+        let folder = Run(["graph"])
+        XCTAssertEqual(folder.code, 0)
+        XCTAssertTrue(folder.stdout.contains("  subgraph b0[\"Dockerfile\"]\n"), folder.stdout)
+        XCTAssertTrue(folder.stdout.contains("  b0s0 -->|\"COPY /app → /app\"| b0s1\n"), folder.stdout)
         XCTAssertEqual(Run(["graph", "--format", "png", "Dockerfile"]).code, 64)
         let missing = Run(["graph", "nope"])
         XCTAssertEqual(missing.code, 1)

@@ -1,0 +1,205 @@
+import BuildDefinitions
+import DockerfileModel
+import DockslimReport
+
+/// One way a Compose or Bake project builds a Dockerfile: the services or
+/// targets that agree on the build context, the target stage and the
+/// arguments. A Dockerfile is audited once per use, and rewritten only when
+/// all its uses agree.
+struct BuildUse: Sendable {
+    /// What the reports print beside the file's findings.
+    var label: BuildLabel
+    /// The folder the scan phase reads as the build context.
+    var context: String
+    var settings: BuildSettings
+}
+
+/// A `dockerfile_inline` build: audited and graphed, never rewritten.
+struct InlineBuild: Sendable {
+    /// How the reports name it: `compose.yaml (service web, dockerfile_inline)`.
+    var name: String
+    var text: String
+    var use: BuildUse
+}
+
+/// Everything the Compose and Bake projects around the inputs build: the
+/// uses of each Dockerfile (by its real path), the inline Dockerfiles, and
+/// what to tell the user about the definitions (their errors, remote
+/// contexts that are not fetched).
+struct ProjectBuilds: Sendable {
+    var uses: [String: [BuildUse]] = [:]
+    var inline: [InlineBuild] = []
+    /// Messages for standard error, each once.
+    var notes: [String] = []
+    /// The projects read, in folder order, for the project picture.
+    var projects: [BuildProject] = []
+    /// The Dockerfiles the user's projects build, as paths to print,
+    /// whatever their names (`docker/api.df`).
+    var ownDockerfiles: [String] = []
+
+    /// The uses of the Dockerfile at `path`, if a project builds it.
+    func uses(of path: String) -> [BuildUse] {
+        guard path != "-", let real = TreeLinks.realPath(path) else { return [] }
+        return uses[real] ?? []
+    }
+
+    /// Reads the projects in `folders` (each once) with `environment` for
+    /// `${VAR}` interpolation. The projects in `walked` (folders under the
+    /// paths given) are the user's: their problems are reported and their
+    /// inline Dockerfiles audited; the others, found above an input, only
+    /// say how they build it.
+    static func read(folders: [String], walked: Set<String>, environment: [String: String]) -> ProjectBuilds {
+        var builds = ProjectBuilds()
+        let files = FileSource { path in
+            try? FileAccess.readRegularFile(path, limit: ReadLimits.projectFile, what: "a Compose or Bake file", followLinks: true).bytes
+        }
+        for folder in folders {
+            let project = ProjectDefinitions.hasBakeFile(folder)
+                ? BakeLoader(files: files, environment: environment).load(directory: folder)
+                : ComposeLoader(files: files, environment: environment).load(directory: folder)
+            builds.add(project, own: walked.contains(folder))
+        }
+        return builds
+    }
+
+    private mutating func add(_ project: BuildProject, own: Bool) {
+        if own {
+            projects.append(project)
+            for d in project.diagnostics { notes.append("\(d.severity == .error ? "Error" : "warning"): \(d)") }
+        }
+        let definition = project.files.first ?? project.directory
+        // Group the specs that build one Dockerfile the same way.
+        var groups: [String: (key: String, path: String?, inline: String?, specs: [BuildSpec], context: String, settings: BuildSettings)] = [:]
+        var order: [String] = []
+        for spec in project.builds {
+            let noun = project.tool == .bake ? "target" : "service"
+            guard case .local(let context) = spec.context else {
+                if own, case .remote(let url) = spec.context {
+                    notes.append("\(spec.location?.description ?? definition): \(noun) \(spec.name) builds from \(url), which is not fetched: it is not audited")
+                }
+                continue
+            }
+            var args: [String: String] = [:]
+            for a in spec.args { if let v = a.value { args[a.name] = v } }
+            let settings = BuildSettings(target: spec.target, args: args)
+            var key: String
+            var path: String?
+            var inline: String?
+            switch spec.dockerfile {
+            case .file(let p, _):
+                guard let real = TreeLinks.realPath(p) else {
+                    if own { notes.append("\(spec.location?.description ?? definition): \(noun) \(spec.name) builds \(p), which does not exist") }
+                    continue
+                }
+                path = real
+                key = real
+            case .inline(let text):
+                inline = text
+                key = "inline:\(spec.name)"
+            case .remote(let url, let p):
+                if own { notes.append("\(spec.location?.description ?? definition): \(noun) \(spec.name) builds \(p) from \(url), which is not fetched: it is not audited") }
+                continue
+            }
+            key += "\u{0}\(context)\u{0}\(spec.target ?? "")\u{0}" + args.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{0}")
+            if groups[key] == nil { order.append(key); groups[key] = (key, path, inline, [], context, settings) }
+            groups[key]!.specs.append(spec)
+        }
+        for key in order {
+            let g = groups[key]!
+            let names = g.specs.map(\.name).sorted()
+            let label = BuildLabel(tool: project.tool.rawValue, definition: definition, names: names, target: g.settings.target,
+                                   arguments: Self.arguments(g.specs[0]), context: g.context,
+                                   producedImages: g.specs.flatMap(\.tags), namedContexts: g.specs[0].additionalContexts.map(Self.namedContext))
+            let use = BuildUse(label: label, context: g.context, settings: g.settings)
+            if let path = g.path {
+                uses[path, default: []].append(use)
+                if own && !ownDockerfiles.contains(ProjectDefinitions.display(path)) { ownDockerfiles.append(ProjectDefinitions.display(path)) }
+            } else if let text = g.inline, own {
+                let noun = project.tool == .bake ? "target" : "service"
+                inline.append(InlineBuild(name: "\(definition) (\(noun) \(names[0]), inline Dockerfile)", text: text, use: use))
+            }
+        }
+    }
+
+    static func namedContext(_ c: NamedContext) -> BuildLabel.NamedContext {
+        switch c.source {
+        case .service(let n): return .init(name: c.name, kind: .service, value: n)
+        case .target(let n): return .init(name: c.name, kind: .target, value: n)
+        case .image(let r): return .init(name: c.name, kind: .image, value: r)
+        case .local(let p): return .init(name: c.name, kind: .local, value: p)
+        case .remote(let u): return .init(name: c.name, kind: .remote, value: u)
+        case .other(let o): return .init(name: c.name, kind: .other, value: o)
+        }
+    }
+
+    /// The arguments with a value, each with where the value comes from.
+    static func arguments(_ spec: BuildSpec) -> [BuildLabel.Argument] {
+        spec.args.compactMap { a in
+            guard let value = a.value else { return nil }
+            let at = a.location?.description ?? spec.location?.description ?? ""
+            return BuildLabel.Argument(name: a.name, value: value, origin: at + Self.origin(a.provenance))
+        }
+    }
+
+    static func origin(_ p: ValueProvenance) -> String {
+        func variable(_ use: VariableUse) -> String {
+            switch use.origin {
+            case .environment: return "\(use.name) from the environment"
+            case .dotEnv(let file): return "\(use.name) from \(file)"
+            case .defaultValue: return "\(use.name)'s default"
+            case .unset: return "\(use.name) unset"
+            case .serviceEnvironment: return "\(use.name) from the service's environment"
+            }
+        }
+        switch p {
+        case .literal: return ""
+        case .interpolated(let uses): return uses.isEmpty ? "" : " (" + uses.map(variable).joined(separator: ", ") + ")"
+        case .passedThrough(let use): return " (" + variable(use) + ")"
+        }
+    }
+}
+
+/// Where Compose and Bake files are.
+enum ProjectDefinitions {
+    static let bakeNames = ["docker-bake.json", "docker-bake.hcl", "docker-bake.override.json", "docker-bake.override.hcl"]
+
+    static func isDefinitionName(_ name: String) -> Bool {
+        ComposeFileNames.main.contains(name) || bakeNames.contains(name)
+    }
+
+    static func hasBakeFile(_ folder: String) -> Bool {
+        bakeNames.contains { PathKind(join(folder, $0)) == .file }
+    }
+
+    static func hasDefinition(_ folder: String) -> Bool {
+        (ComposeFileNames.main + bakeNames).contains { PathKind(join(folder, $0)) == .file }
+    }
+
+    /// The folders whose projects may build the inputs: those the walk
+    /// found, and the folders above each input up to its repository's top
+    /// (a folder holding `.git`), at most `levels` up.
+    static func folders(walked: [String], inputs: [String], levels: Int = 6) -> [String] {
+        let walked = walked.compactMap { TreeLinks.realPath($0).map(display) }
+        var found = Set(walked)
+        for input in inputs where input != "-" {
+            guard var folder = TreeLinks.realPath(PathKind(input) == .folder ? input : InputFiles.folderOf(input)) else { continue }
+            for _ in 0...levels {
+                if hasDefinition(folder) { found.insert(display(folder)) }
+                if PathKind(join(folder, ".git")) != .missing || folder == "/" { break }
+                folder = InputFiles.folderOf(folder)
+            }
+        }
+        return found.sorted()
+    }
+
+    static func join(_ folder: String, _ name: String) -> String { folder == "/" ? "/" + name : folder + "/" + name }
+
+    /// A real path shown relative to the current folder when it is under it.
+    static func display(_ real: String) -> String {
+        guard let cwd = TreeLinks.realPath(".") else { return real }
+        if real == cwd { return "." }
+        return real.hasPrefix(cwd + "/") ? String(real.dropFirst(cwd.count + 1)) : real
+    }
+}
+
+extension PathKind: Equatable {}
