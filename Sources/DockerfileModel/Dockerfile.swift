@@ -78,6 +78,8 @@ public final class Dockerfile: Sendable {
             } else if let earlier = names[expansion.result] {
                 // BuildKit matches FROM against the lower-cased names of earlier stages, as written.
                 base = .stage(earlier)
+            } else if let named = settings.namedContexts[expansion.result] {
+                if case .image(let text) = named, let image = ImageReference(text) { base = image.isScratch ? .scratch : .image(image) } else { base = .unresolved }
             } else if let image = ImageReference(expansion.result) {
                 base = image.isScratch ? .scratch : .image(image)
             } else {
@@ -115,7 +117,7 @@ public final class Dockerfile: Sendable {
         closeStage()
         self.globalArgs = globals
         self.stages = stages
-        let graph = StageGraph(stages: stages, report: { report($0, $1, $2) })
+        let graph = StageGraph(stages: stages, namedContexts: settings.namedContexts, report: { report($0, $1, $2) })
         self.graph = graph
         if let target = settings.target {
             if let stage = stages.first(where: { $0.name == target.lowercased() }) {

@@ -30,7 +30,7 @@ public struct StageGraph: Sendable {
     public let edges: [Edge]
     public let stageCount: Int
 
-    init(stages: [Stage], report: (String, String, SyntaxNode) -> Void) {
+    init(stages: [Stage], namedContexts: [String: NamedContextValue] = [:], report: (String, String, SyntaxNode) -> Void) {
         stageCount = stages.count
         var edges: [Edge] = []
         // `--from` and mounts see every stage, later ones too (BuildKit
@@ -46,7 +46,7 @@ public struct StageGraph: Sendable {
             }
             for instruction in s.instructions {
                 if instruction.kind == .copy || instruction.kind == .add, let from = instruction.flag("from")?.value {
-                    let source = Self.resolveCopySource(from, current: s.index, names: names, count: stages.count,
+                    let source = Self.resolveCopySource(from, current: s.index, names: names, count: stages.count, namedContexts: namedContexts,
                                                         report: { report($0, $1, instruction.node) })
                     let args = instruction.argumentStrings
                     let label = args.count >= 2 ? args.dropLast().joined(separator: " ") + " → " + args.last! : args.joined(separator: " ")
@@ -61,6 +61,8 @@ public struct StageGraph: Sendable {
                             source = .unresolved(from)
                         } else if let i = names[from.lowercased()] {
                             source = .stage(i)
+                        } else if let named = namedContexts[from] {
+                            source = Self.source(named, written: from)
                         } else if let ref = ImageReference(from) {
                             source = .image(ref)
                         } else {
@@ -78,7 +80,7 @@ public struct StageGraph: Sendable {
     /// index; a stage's name (case-insensitive; it must come earlier);
     /// anything else is an image.
     static func resolveCopySource(_ from: String, current: Int, names: [String: Int], count: Int,
-                                  report: (String, String) -> Void) -> Source {
+                                  namedContexts: [String: NamedContextValue] = [:], report: (String, String) -> Void) -> Source {
         if from.contains("$") {
             report("copy-from-variable", "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround")
             return .unresolved(from)
@@ -101,8 +103,15 @@ public struct StageGraph: Sendable {
             }
             return .stage(i)
         }
+        if let named = namedContexts[from] { return source(named, written: from) }
         guard let ref = ImageReference(from) else { return .unresolved(from) }
         return .image(ref)
+    }
+
+    /// A named context as an edge's source: its image, or the name as written.
+    static func source(_ named: NamedContextValue, written: String) -> Source {
+        if case .image(let text) = named, let ref = ImageReference(text) { return .image(ref) }
+        return .unresolved(written)
     }
 
     /// The edges leaving one stage.

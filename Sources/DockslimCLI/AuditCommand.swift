@@ -93,8 +93,10 @@ enum AuditCommand {
         var auditedCount = 0
         Batch.forEach(units, jobs: jobs, { unit -> Result<AuditedFile, FileAccess.Failure> in
             unit.read(stdin: stdin).map { bytes in
-                checker.audit(path: unit.path == "-" ? stdinName : unit.path, bytes: bytes, project: unit.context.flatMap { facts[$0] },
-                              settings: unit.settings, build: unit.label, suggest: html != nil)
+                var file = checker.audit(path: unit.path == "-" ? stdinName : unit.path, bytes: bytes, project: unit.context.flatMap { facts[$0] },
+                                         settings: unit.settings, build: unit.label, suggest: html != nil)
+                file.keepStagesOtherBuildsTarget(unit.otherTargets)
+                return file
             }
         }, emit: { unit, result in
             switch result {

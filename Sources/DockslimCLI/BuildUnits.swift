@@ -1,4 +1,5 @@
 import DockerfileFacts
+import DockslimAudit
 import DockerfileModel
 import DockslimReport
 
@@ -30,7 +31,10 @@ struct CommandLineBuild: Sendable {
 
     /// A project's settings with the command line's on top.
     func applied(to settings: BuildSettings) -> BuildSettings {
-        BuildSettings(target: target ?? settings.target, args: settings.args.merging(args) { _, given in given })
+        var out = settings
+        out.target = target ?? settings.target
+        out.args = settings.args.merging(args) { _, given in given }
+        return out
     }
 }
 
@@ -50,6 +54,10 @@ struct BuildUnit: Sendable {
     var context: String?
     var settings: BuildSettings
     var label: BuildLabel?
+    /// Stages other builds of the same file name as their target (`""`: the
+    /// last stage, for a build with no target): not unreachable in the
+    /// project, whatever this build's target is.
+    var otherTargets: Set<String> = []
 
     /// The Dockerfile's bytes.
     func read(stdin: [UInt8]) -> Result<[UInt8], FileAccess.Failure> {
@@ -73,13 +81,30 @@ struct BuildUnit: Sendable {
                                      settings: cli.applied(to: .none), label: nil))
             }
             for use in uses {
-                out.append(BuildUnit(path: path, source: .file(path), context: use.context, settings: cli.applied(to: use.settings), label: use.label))
+                let target = cli.applied(to: use.settings).target
+                // "" stands for the last stage: what a build with no target makes.
+                let others = Set(uses.map { cli.applied(to: $0.settings).target?.lowercased() ?? "" }.filter { $0 != (target?.lowercased() ?? "") })
+                out.append(BuildUnit(path: path, source: .file(path), context: use.context, settings: cli.applied(to: use.settings),
+                                     label: use.label, otherTargets: others))
             }
         }
         for i in builds.inline {
             out.append(BuildUnit(path: i.name, source: .inline(i.text), context: i.use.context, settings: cli.applied(to: i.use.settings), label: i.use.label))
         }
         return out
+    }
+}
+
+extension AuditedFile {
+    /// Without the unreachable-stage notes (DS014) for stages another build
+    /// of the project targets.
+    mutating func keepStagesOtherBuildsTarget(_ targets: Set<String>) {
+        guard !targets.isEmpty else { return }
+        result.findings.removeAll { f in
+            guard f.id == "DS014", let i = f.stage else { return false }
+            if i == dockerfile.stages.count - 1 && targets.contains("") { return true }
+            return dockerfile.stages[i].name.map(targets.contains) ?? false
+        }
     }
 }
 
@@ -94,7 +119,7 @@ struct RewriteJob: Sendable {
 
     /// One job per file: a file built in several ways (different context,
     /// target or args) is left alone, since one rewrite must suit them all.
-    static func jobs(_ units: [BuildUnit]) -> [RewriteJob] {
+    static func jobs(_ units: [BuildUnit], _ builds: ProjectBuilds) -> [RewriteJob] {
         var byPath: [String: [BuildUnit]] = [:]
         var order: [String] = []
         for u in units {
@@ -106,6 +131,9 @@ struct RewriteJob: Sendable {
             let first = all[0]
             if case .inline = first.source {
                 return RewriteJob(path: path, unit: first, refusal: "an inline Dockerfile (dockerfile_inline) is not rewritten: the definition file holds it, edit it there")
+            }
+            if first.label == nil, case .file(let p) = first.source, let broken = builds.brokenProject(above: p) {
+                return RewriteJob(path: path, unit: first, refusal: "the Compose or Bake file in \(ProjectDefinitions.display(broken)) has errors (above), so how it builds this file is not known")
             }
             let distinct = Set(all.map { "\($0.context ?? "")\u{0}\($0.settings.target ?? "")\u{0}\($0.settings.args.sorted { $0.key < $1.key })" })
             guard distinct.count > 1 else { return RewriteJob(path: path, unit: first, refusal: nil) }

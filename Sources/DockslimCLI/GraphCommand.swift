@@ -52,8 +52,10 @@ enum GraphCommand {
             switch unit.read(stdin: stdin) {
             case .success(let bytes):
                 let name = unit.path == "-" ? (args.value("--stdin-filename") ?? "Dockerfile") : unit.path
-                files.append(checker.audit(path: name, bytes: bytes, project: unit.context.flatMap { facts[$0] }, settings: unit.settings,
-                                           build: unit.label, suggest: false))
+                var file = checker.audit(path: name, bytes: bytes, project: unit.context.flatMap { facts[$0] }, settings: unit.settings,
+                                         build: unit.label, suggest: false)
+                file.keepStagesOtherBuildsTarget(unit.otherTargets)
+                files.append(file)
             case .failure(let e):
                 console.stderr.write(TerminalText.escaped("Error: \(unit.path): \(e.description)", singleLine: true) + "\n")
                 failed = true

@@ -36,6 +36,15 @@ struct ProjectBuilds: Sendable {
     /// The Dockerfiles the user's projects build, as paths to print,
     /// whatever their names (`docker/api.df`).
     var ownDockerfiles: [String] = []
+    /// Real paths of the folders whose Compose or Bake files have errors:
+    /// how they build the Dockerfiles below them is not known.
+    var brokenFolders: [String] = []
+
+    /// The broken project folder above `path`, if any.
+    func brokenProject(above path: String) -> String? {
+        guard !brokenFolders.isEmpty, let real = TreeLinks.realPath(path) else { return nil }
+        return brokenFolders.first { real.hasPrefix($0 == "/" ? "/" : $0 + "/") }
+    }
 
     /// The uses of the Dockerfile at `path`, if a project builds it.
     func uses(of path: String) -> [BuildUse] {
@@ -65,30 +74,38 @@ struct ProjectBuilds: Sendable {
     private mutating func add(_ project: BuildProject, own: Bool) {
         if own {
             projects.append(project)
-            for d in project.diagnostics { notes.append("\(d.severity == .error ? "Error" : "warning"): \(d)") }
+            if !project.errors.isEmpty, let real = TreeLinks.realPath(project.directory) { brokenFolders.append(real) }
+            // `Error: file:line:col: message [code]` fails the command; warnings are said and the rest is read.
+            for d in project.diagnostics {
+                let place = d.location.map { "\($0): " } ?? ""
+                notes.append(d.severity == .error ? "Error: \(place)\(d.message) [\(d.code)]" : "\(place)warning: \(d.message) [\(d.code)]")
+            }
         }
         let definition = project.files.first ?? project.directory
         // Group the specs that build one Dockerfile the same way.
         var groups: [String: (key: String, path: String?, inline: String?, specs: [BuildSpec], context: String, settings: BuildSettings)] = [:]
         var order: [String] = []
+        var tags: [String: [String]] = [:]
+        for spec in project.builds { tags[spec.name] = Self.producedImages(spec) }
+        // Bake builds its groups' targets; one outside every group may be a
+        // template other targets inherit (`_common`), built only when named.
+        let grouped = Set(project.defaultBuilds + project.groups.flatMap(\.targets))
         for spec in project.builds {
             let noun = project.tool == .bake ? "target" : "service"
+            let template = project.tool == .bake && !grouped.isEmpty && !grouped.contains(spec.name)
             guard case .local(let context) = spec.context else {
-                if own, case .remote(let url) = spec.context {
-                    notes.append("\(spec.location?.description ?? definition): \(noun) \(spec.name) builds from \(url), which is not fetched: it is not audited")
-                }
-                continue
+                continue  // The loader has said that a remote context is not fetched.
             }
             var args: [String: String] = [:]
             for a in spec.args { if let v = a.value { args[a.name] = v } }
-            let settings = BuildSettings(target: spec.target, args: args)
+            let settings = BuildSettings(target: spec.target, args: args, namedContexts: Self.namedContexts(spec, tags: tags))
             var key: String
             var path: String?
             var inline: String?
             switch spec.dockerfile {
             case .file(let p, _):
                 guard let real = TreeLinks.realPath(p) else {
-                    if own { notes.append("\(spec.location?.description ?? definition): \(noun) \(spec.name) builds \(p), which does not exist") }
+                    if own && !template { notes.append("\(spec.location?.description ?? definition): \(noun) \(spec.name) builds \(p), which does not exist") }
                     continue
                 }
                 path = real
@@ -101,6 +118,7 @@ struct ProjectBuilds: Sendable {
                 continue
             }
             key += "\u{0}\(context)\u{0}\(spec.target ?? "")\u{0}" + args.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{0}")
+            key += "\u{0}" + settings.namedContexts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{0}")
             if groups[key] == nil { order.append(key); groups[key] = (key, path, inline, [], context, settings) }
             groups[key]!.specs.append(spec)
         }
@@ -109,9 +127,11 @@ struct ProjectBuilds: Sendable {
             let names = g.specs.map(\.name).sorted()
             let label = BuildLabel(tool: project.tool.rawValue, definition: definition, names: names, target: g.settings.target,
                                    arguments: Self.arguments(g.specs[0]), context: g.context,
-                                   producedImages: g.specs.flatMap(\.tags), namedContexts: g.specs[0].additionalContexts.map(Self.namedContext))
+                                   producedImages: g.specs.flatMap(Self.producedImages), namedContexts: g.specs[0].additionalContexts.map(Self.namedContext))
             let use = BuildUse(label: label, context: g.context, settings: g.settings)
             if let path = g.path {
+                // A project that includes another (Compose `include`) reads the same builds again: keep them once.
+                if uses[path]?.contains(where: { $0.context == use.context && $0.settings == use.settings && $0.label.names == use.label.names }) == true { continue }
                 uses[path, default: []].append(use)
                 if own && !ownDockerfiles.contains(ProjectDefinitions.display(path)) { ownDockerfiles.append(ProjectDefinitions.display(path)) }
             } else if let text = g.inline, own {
@@ -119,6 +139,29 @@ struct ProjectBuilds: Sendable {
                 inline.append(InlineBuild(name: "\(definition) (\(noun) \(names[0]), inline Dockerfile)", text: text, use: use))
             }
         }
+    }
+
+    /// The names the built image is tagged with: `tags`, and Compose's `image`.
+    static func producedImages(_ spec: BuildSpec) -> [String] {
+        var out = spec.tags
+        if let image = spec.runtime?.image, !out.contains(image) { out.append(image) }
+        return out
+    }
+
+    /// What the model needs of the named contexts: an image for
+    /// `docker-image://` and for another build that is tagged, else opaque.
+    static func namedContexts(_ spec: BuildSpec, tags: [String: [String]]) -> [String: NamedContextValue] {
+        var out: [String: NamedContextValue] = [:]
+        for c in spec.additionalContexts {
+            switch c.source {
+            case .image(let ref): out[c.name] = .image(ref)
+            case .service(let n), .target(let n): out[c.name] = tags[n]?.first.map { .image($0) } ?? .opaque("\(c.source)")
+            case .local(let p): out[c.name] = .opaque(p)
+            case .remote(let u): out[c.name] = .opaque(u)
+            case .other(let o): out[c.name] = .opaque(o)
+            }
+        }
+        return out
     }
 
     static func namedContext(_ c: NamedContext) -> BuildLabel.NamedContext {

@@ -96,7 +96,7 @@ enum RewriteCommand {
         for note in builds.notes where !options.quiet || note.hasPrefix("Error:") {
             console.stderr.write(TerminalText.escaped(note, singleLine: true) + "\n")
         }
-        var jobs = RewriteJob.jobs(BuildUnit.units(input, builds, cli))
+        var jobs = RewriteJob.jobs(BuildUnit.units(input, builds, cli), builds)
         if let shard = options.shard { jobs = jobs.filter { Int(InputFiles.fnv1a($0.path) % UInt64(shard.count)) == shard.index - 1 } }
         let files = jobs.map(\.path)
         let stdin = files.contains("-") ? console.readStandardInput() : []
@@ -166,7 +166,8 @@ enum RewriteCommand {
         })
         if progress { console.stderr.write("\r\u{1B}[K") }
         for (path, why) in failures { console.stderr.write(TerminalText.escaped("Error: \(path): \(why)", singleLine: true) + "\n") }
-        summary.failed = failures.count
+        // A definition file with errors is bad input: said above, and the command fails after doing the rest.
+        summary.failed = failures.count + builds.notes.filter { $0.hasPrefix("Error:") }.count
         if options.json {
             var w = JSONWriter()
             w.open()

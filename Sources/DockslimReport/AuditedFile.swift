@@ -29,8 +29,12 @@ public struct AuditedFile: Sendable {
         let others = dockerfile.leafStages.filter { $0.index != final.index }
         guard !others.isEmpty else { return nil }
         let names = others.map { $0.name ?? "#\($0.index)" }.joined(separator: ", ")
-        return "no target named: the last stage (\(final.name ?? "#\(final.index)"), line \(final.from.startLine)) is taken as the final image; "
-            + "\(names) \(others.count == 1 ? "is another stage" : "are other stages") no stage uses (name the one that ships with --target, or build through Compose or Bake)"
+        let last = "the last stage (\(final.name ?? "#\(final.index)"), line \(final.from.startLine))"
+        let rest = "\(names) \(others.count == 1 ? "is another stage" : "are other stages") no stage uses"
+        if let build {
+            return "\(build.summary) names no target in \(build.definition): \(last) is the image it builds; \(rest)"
+        }
+        return "no target named: \(last) is taken as the final image; \(rest) (name the one that ships with --target, or build through Compose or Bake)"
     }
 
     /// The file's findings counted by severity.

@@ -14,15 +14,17 @@ public enum HTMLReport {
         body += "<header><h1>dockslim audit</h1><p class=\"muted\">\(files.count) Dockerfile\(files.count == 1 ? "" : "s") · "
         body += totals.map { "<span class=\"pill \($0.1 == 0 ? "zero" : $0.0.rawValue)\">\($0.1) \($0.0.rawValue)\($0.1 == 1 ? "" : "s")</span>" }.joined(separator: " ")
         body += " · dockslim \(html(version))</p></header>\n"
-        if files.count > 1 {
+        if files.contains(where: { $0.build != nil }) {
+            body += HTMLArchitecture.section(files, anchors: files.indices.map { "file\($0)" })
+        } else if files.count > 1 {
             body += "<nav><h2>Files</h2><table class=\"toc\"><thead><tr><th>Dockerfile</th><th>Final base now</th><th>After the suggested recipe</th><th>Findings</th></tr></thead><tbody>\n"
             for (k, f) in files.enumerated() {
                 let base = f.result.finalStage?.rootImage
-                let now = "<code>\(html(base?.original ?? f.result.finalStage?.baseText ?? "—"))</code> <span class=\"muted\">\(html(base.flatMap(BaseImageSizes.describe) ?? "size unknown"))</span>"
+                let sizes = SizePair(before: base, after: f.suggestion.flatMap { $0.skipped == nil ? $0.finalImageAfter : nil })
+                let now = "<code>\(html(base?.original ?? f.result.finalStage?.baseText ?? "—"))</code> <span class=\"muted\">\(html(sizes.before))</span>"
                 var after = "<span class=\"muted\">—</span>"
                 if let sug = f.suggestion, sug.skipped == nil {
-                    let image = sug.finalImageAfter
-                    after = "<code>\(html(image?.original ?? "?"))</code> <span class=\"muted\">\(html(image.flatMap(BaseImageSizes.describe) ?? "size unknown")) · \(html(sug.recipe))</span>"
+                    after = "<code>\(html(sug.finalImageAfter?.original ?? "?"))</code> <span class=\"muted\">\(html(sizes.after)) · \(html(sug.recipe))</span>"
                 }
                 body += "<tr><td><a href=\"#file\(k)\">\(html(f.path))</a></td><td>\(now)</td><td>\(after)</td><td>\(counts(f))</td></tr>\n"
             }
@@ -59,7 +61,8 @@ public enum HTMLReport {
     // MARK: One file
 
     static func section(_ f: AuditedFile, anchor: String) -> String {
-        var s = "<section class=\"file\" id=\"\(anchor)\">\n<h2>\(html(f.path))</h2>\n<div class=\"summary\">\(counts(f))</div>\n"
+        let build = f.build.map { " <span class=\"muted\">— \(html($0.summary)) (\(html($0.definition)))</span>" } ?? ""
+        var s = "<section class=\"file\" id=\"\(anchor)\">\n<h2>\(html(f.path))\(build)</h2>\n<div class=\"summary\">\(counts(f))</div>\n"
         s += cards(f)
         s += "<h3>Stage graph</h3>\n<div class=\"graph-box\">\(SVGStageGraph.svg(StageGraphDocument(f)))</div>\n"
         s += "<p class=\"legend\"><span class=\"key final\"></span> final stage <span class=\"key unreachable\"></span> not needed by the final stage <span class=\"key image\"></span> external image · arrows without a label are FROM; dashed arrows are <code>RUN --mount from=</code></p>\n"

@@ -39,6 +39,13 @@ public struct StageGraphDocument: Sendable {
     public let nodes: [Node]
     public let edges: [Edge]
 
+    /// A graph made elsewhere (the project picture drawn with the same layout).
+    init(path: String, nodes: [Node], edges: [Edge]) {
+        self.path = path
+        self.nodes = nodes
+        self.edges = edges
+    }
+
     public init(_ file: AuditedFile) {
         path = file.path
         let dockerfile = file.dockerfile

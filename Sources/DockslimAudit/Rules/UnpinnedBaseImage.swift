@@ -18,8 +18,9 @@ enum UnpinnedBaseImage: AuditRule {
         for facts in context.stages {
             guard case .image(let ref) = facts.stage.base, ref.digest == nil, ref.tag == nil || ref.tag == "latest" else { continue }
             let what = ref.tag == nil ? "has no tag, so it means \(ref.original):latest" : "uses the latest tag"
+            let named = context.file.settings.namedContexts[facts.stage.resolvedBase] != nil ? "\(facts.stage.resolvedBase) (a named context) is " : ""
             out.append(finding(at: facts.stage.from, part: facts.stage.baseNode, stage: facts.stage.index,
-                               "\(ref.original) \(what), which changes with every release"))
+                               "\(named)\(ref.original) \(what), which changes with every release"))
         }
         for edge in context.file.graph.edges where edge.kind != .base {
             guard case .image(let ref) = edge.source, ref.digest == nil, ref.tag == nil || ref.tag == "latest" else { continue }

@@ -152,6 +152,12 @@ public struct SwapBaseImage: RewritePass {
         case .notApplicable(let why): return .notApplicable(why)
         case .refused(let why): return .refusing(why)
         case .move(var move):
+            // An interpreter's version must follow the builder's: a builder image
+            // chosen by an ARG gets a runtime picked for one value of it only.
+            if move.program == .interpreter || first.language == .dotnet, options.image == nil,
+               let chooser = file.dockerfile.baseChain(of: first.stage).first(where: { $0.baseText.contains("$") }) {
+                return .refusing("not moved: the builder's image (\(chooser.baseText), line \(chooser.from.startLine)) is chosen by a build argument, and \(move.image) suits only the value read here (\(first.builderImage.original)); another value would run the program on a different \(first.language.rawValue) version")
+            }
             // A pinned base stays pinned: the new image's digest is not known here.
             if case .image(let ref) = final.base, ref.digest != nil, options.image == nil {
                 return .refusing("not moved: \(ref.original) is pinned by digest, and the digest of the new base is not known, so the pin would be lost")

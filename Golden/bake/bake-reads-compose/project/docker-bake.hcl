@@ -1,0 +1,4 @@
+target "worker" {
+  target = "runtime"
+  tags   = ["acme/worker:latest"]
+}

@@ -1,0 +1,6 @@
+target "app" {
+  context = "."
+  args = {
+    VERSION = "1.0"
+  
+}
