@@ -105,7 +105,7 @@ public struct AuditResult: Sendable {
     /// The build's language, when the images say (`go`, `node`…).
     public let language: String?
 
-    public var finalStage: StageSummary? { stages.last }
+    public var finalStage: StageSummary? { stages.first(where: \.isFinal) }
 }
 
 /// A stage as the reports show it.

@@ -14,7 +14,7 @@ enum HTMLArchitecture {
         let definitions = Array(Set(files.compactMap { $0.build?.definition })).sorted()
         s += "<p class=\"muted\">Read from \(definitions.map { "<code>\(html($0))</code>" }.joined(separator: ", ")): \(files.count) build\(files.count == 1 ? "" : "s"), each shown with the stages its image needs.</p>\n"
         s += "<div class=\"graph-box\">\(SVGStageGraph.svg(picture(graph)))</div>\n"
-        s += "<p class=\"legend\"><span class=\"key final\"></span> final stage of a build <span class=\"key image\"></span> base image · thick arrows labelled “image” are transfers between builds</p>\n"
+        s += "<p class=\"legend\"><span class=\"key final\"></span> final stage of a build <span class=\"key image\"></span> base image · an arrow from one build's final stage into another build is a transfer: that build starts from (or copies from) the other's image</p>\n"
         s += "<table class=\"toc\"><thead><tr><th>Build</th><th>Dockerfile</th><th>Stages built</th><th>Final base now</th><th>After the suggested recipe</th><th>Findings</th></tr></thead><tbody>\n"
         for (k, group) in graph.groups.enumerated() {
             let f = group.file
@@ -72,8 +72,9 @@ enum HTMLArchitecture {
             }
         }
         let edges = g.edges.map { e in
-            StageGraphDocument.Edge(from: e.from, to: e.to, kind: e.kind == "mount" ? .mount : e.kind == "from" ? .base : .copy,
-                                    label: e.kind == "transfer" ? "image" : e.label.hasPrefix("COPY ") ? String(e.label.dropFirst(5)) : e.label, line: 0)
+            // A transfer is drawn as FROM: the arrow from one build's final stage into another's.
+            StageGraphDocument.Edge(from: e.from, to: e.to, kind: e.kind == "mount" ? .mount : e.kind == "copy" ? .copy : .base,
+                                    label: e.label.hasPrefix("COPY ") ? String(e.label.dropFirst(5)) : e.label, line: 0)
         }
         return StageGraphDocument(path: "project", nodes: nodes, edges: edges)
     }

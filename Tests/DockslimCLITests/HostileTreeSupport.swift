@@ -7,7 +7,7 @@ import XCTest
 /// blocks (a FIFO opened for reading) fails one test instead of hanging the
 /// suite. After a timeout, FIFOs under `unblocking` are opened for writing
 /// once, which releases a reader stuck in `open`.
-func runWithin(_ args: [String], seconds: Double = 10, unblocking folder: URL? = nil,
+func runWithin(_ args: [String], seconds: Double = 60, unblocking folder: URL? = nil,
                file: StaticString = #filePath, line: UInt = #line) -> Run? {
     final class Box: @unchecked Sendable { var run: Run? }
     let box = Box()

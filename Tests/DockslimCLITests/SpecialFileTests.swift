@@ -83,13 +83,12 @@ final class SpecialFileTests: XCTestCase {
             XCTAssertTrue(facts.has(name), "\(name) is listed")
             XCTAssertNil(facts.contents[name], "\(name) is not read")
         }
-        let started = Date()
+        // runWithin fails a command that hangs (reading a link to /dev/zero would never end).
         for args in [["rewrite", "--recipe", "hoist-manifests", dir.path], ["rewrite", "--recipe", "hoist-manifests", "-w", dockerfile.path],
                      ["audit", "--fail-on", "never", dir.path], ["graph", dockerfile.path], ["parse", dockerfile.path]] {
             guard let run = runWithin(args) else { continue }
             XCTAssertEqual(run.code, 0, "\(args): \(run.stderr)")
         }
-        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "five commands over a small folder take well under a second each")
     }
 
     /// A walk never opens a special file: a FIFO, a socket, and links to a

@@ -38,7 +38,7 @@ public struct BuildStaticBinary: RewritePass {
 
     public func apply(to file: FileContext) -> PassResult {
         let model = file.dockerfile
-        guard let final = model.stages.last else { return .notApplicable("no FROM") }
+        guard let final = model.finalStage else { return .notApplicable("no FROM") }
         let ecosystems = Ecosystems.all.compactMap { $0 as? any CompiledEcosystem }
         var editor = file.editor()
         var notes: [String] = []

@@ -75,7 +75,7 @@ public struct SplitBuilderAndRuntimeStages: RewritePass {
     }
 
     public func apply(to file: FileContext) -> PassResult {
-        guard let final = file.dockerfile.stages.last else { return .notApplicable("no FROM") }
+        guard let final = file.dockerfile.finalStage else { return .notApplicable("no FROM") }
         let name = "stage \(final.name ?? String(final.index))"
         if file.dockerfile.stages.count > 1, !final.instructions.contains(where: { $0.kind == .run }) {
             return .alreadyDone("the final stage does not build from source: the file is already split")

@@ -94,7 +94,7 @@ public struct SwapBaseImage: RewritePass {
 
     public func apply(to file: FileContext) -> PassResult {
         let model = file.dockerfile
-        guard model.stages.count >= 2, let final = model.stages.last else {
+        guard model.stages.count >= 2, let final = model.finalStage else {
             return .notApplicable("no runtime stage: the file has one stage (split-stages makes one)")
         }
         // A runtime stage already on a small base is the authors' choice: kept

@@ -42,7 +42,7 @@ public struct UseNonRootUser: RewritePass {
     }
 
     public func apply(to file: FileContext) -> PassResult {
-        guard let final = file.dockerfile.stages.last else { return .notApplicable("no FROM") }
+        guard let final = file.dockerfile.finalStage else { return .notApplicable("no FROM") }
         var notes = PassNotes()
         if let user = final.instructions.last(where: { $0.kind == .user }) {
             let name = user.argumentStrings.first.map { String($0.split(separator: ":").first ?? "") } ?? ""
