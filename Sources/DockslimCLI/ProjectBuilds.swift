@@ -93,9 +93,11 @@ struct ProjectBuilds: Sendable {
         for spec in project.builds {
             let noun = project.tool == .bake ? "target" : "service"
             let template = project.tool == .bake && !grouped.isEmpty && !grouped.contains(spec.name)
-            guard case .local(let context) = spec.context else {
+            guard case .local(let written) = spec.context else {
                 continue  // The loader has said that a remote context is not fetched.
             }
+            // One spelling per folder (`dispatch`, `/abs/dispatch`, `.`), so two projects building it agree.
+            let context = TreeLinks.realPath(written).map(ProjectDefinitions.display) ?? written
             var args: [String: String] = [:]
             for a in spec.args { if let v = a.value { args[a.name] = v } }
             let settings = BuildSettings(target: spec.target, args: args, namedContexts: Self.namedContexts(spec, tags: tags))
