@@ -94,6 +94,10 @@ struct SizePair {
         } else if let bu = b?.uncompressedMB, let au = a?.uncompressedMB {
             self.before = "\(BaseImageSizes.format(bu)) MB on disk"
             self.after = "\(BaseImageSizes.format(au)) MB on disk"
+        } else if before != nil && after != nil && b != nil && a != nil {
+            // Figures in different units are never set side by side as if comparable.
+            self.before = (before.flatMap(BaseImageSizes.describe) ?? "size unknown") + " (no figure in the same unit for both)"
+            self.after = (after.flatMap(BaseImageSizes.describe) ?? "size unknown") + " (no figure in the same unit for both)"
         } else {
             self.before = before.flatMap(BaseImageSizes.describe) ?? "size unknown"
             self.after = after.flatMap(BaseImageSizes.describe) ?? "size unknown"
