@@ -93,7 +93,7 @@ enum AuditCommand {
         var auditedCount = 0
         Batch.forEach(units, jobs: jobs, { unit -> Result<AuditedFile, FileAccess.Failure> in
             unit.read(stdin: stdin).map { bytes in
-                var file = checker.audit(path: unit.path == "-" ? stdinName : unit.path, bytes: bytes, project: unit.context.flatMap { facts[$0] },
+                var file = checker.audit(path: unit.path == "-" ? stdinName : unit.path, bytes: bytes, project: unit.facts(facts),
                                          settings: unit.settings, build: unit.label, suggest: html != nil)
                 file.keepStagesOtherBuildsTarget(unit.otherTargets)
                 return file

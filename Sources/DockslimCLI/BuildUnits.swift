@@ -59,6 +59,17 @@ struct BuildUnit: Sendable {
     /// project, whatever this build's target is.
     var otherTargets: Set<String> = []
 
+    /// The scan phase's facts for this build's context, with the
+    /// Dockerfile's own `<name>.dockerignore` in place of the context's
+    /// `.dockerignore` when there is one (BuildKit's rule).
+    func facts(_ byFolder: [String: BuildContext]) -> BuildContext? {
+        guard let context, let base = byFolder[context] else { return nil }
+        guard case .file(let p) = source,
+              let own = try? FileAccess.readRegularFile(p + ".dockerignore", limit: ReadLimits.projectFile, what: "an ignore file", followLinks: true).bytes
+        else { return base }
+        return base.withDockerIgnore(own)
+    }
+
     /// The Dockerfile's bytes.
     func read(stdin: [UInt8]) -> Result<[UInt8], FileAccess.Failure> {
         switch source {

@@ -52,7 +52,7 @@ enum GraphCommand {
             switch unit.read(stdin: stdin) {
             case .success(let bytes):
                 let name = unit.path == "-" ? (args.value("--stdin-filename") ?? "Dockerfile") : unit.path
-                var file = checker.audit(path: name, bytes: bytes, project: unit.context.flatMap { facts[$0] }, settings: unit.settings,
+                var file = checker.audit(path: name, bytes: bytes, project: unit.facts(facts), settings: unit.settings,
                                          build: unit.label, suggest: false)
                 file.keepStagesOtherBuildsTarget(unit.otherTargets)
                 files.append(file)

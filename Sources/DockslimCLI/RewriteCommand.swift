@@ -117,7 +117,7 @@ enum RewriteCommand {
                 if let refusal = job.refusal {
                     return (FileRewrite(original: read.bytes, output: read.bytes, steps: [], outcome: .refused(refusal), byRequiredStep: true), read.identity)
                 }
-                let project = job.unit.context.flatMap { factsByFolder[$0] }
+                let project = job.unit.facts(factsByFolder)
                 return (runner.run(plan, on: read.bytes, project: project, settings: job.unit.settings, path: job.pathInContext), read.identity)
             }
         }, emit: { job, result in
@@ -135,7 +135,7 @@ enum RewriteCommand {
                     if let why = rewrite.skipped {
                         let verb = if case .refused = rewrite.outcome { "left alone" } else { "skipped" }
                         note("\(verb): \(why)")
-                    } else if case .nothingToDo(let why) = rewrite.outcome, let finding = Self.fixableFinding(rewrite, recipe: options.recipe.id, project: job.unit.context.flatMap { factsByFolder[$0] }, settings: job.unit.settings) {
+                    } else if case .nothingToDo(let why) = rewrite.outcome, let finding = Self.fixableFinding(rewrite, recipe: options.recipe.id, project: job.unit.facts(factsByFolder), settings: job.unit.settings) {
                         note("unchanged: \(why) (the audit reports \(finding), which this recipe fixes)")
                     }
                     if rewrite.changed, let chosen = rewrite.chosen { note("\(options.recipe.id): \(chosen)") }

@@ -145,4 +145,23 @@ final class ProjectBuildTests: XCTestCase {
         XCTAssertEqual(rewrite.code, 1)
         XCTAssertEqual(rewrite.stdout, "", "how compose.yaml builds it is not known")
     }
+
+    func testADockerfilesOwnIgnoreFileReplacesTheContexts() throws {
+        let file = "FROM alpine:3.20\nCOPY . /app\nCMD [\"/app/run\"]\n"
+        _ = try project(["Dockerfile": file, "Dockerfile.prod": file, ".env": "SECRET=1\n", "Dockerfile.prod.dockerignore": ".env\n"])
+        let run = Run(["audit", "--fail-on", "never", "--color", "never", "."])
+        XCTAssertTrue(run.stdout.contains("Dockerfile:2:1: error[DS004]: .env reaches the final image"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("Dockerfile.prod:2:1: error[DS004]"), "Dockerfile.prod.dockerignore keeps .env out: \(run.stdout)")
+        XCTAssertFalse(run.stdout.contains("Dockerfile.prod.dockerignore:"), "an ignore file is not a Dockerfile")
+    }
+
+    func testWalkingNamesDockerfilesAsPeopleWriteThem() throws {
+        let file = "FROM alpine:3.20\nCMD [\"true\"]\n"
+        let found = ["Dockerfile-dev", "dev.Dockerfile", "Containerfile.prod", "Dockerfile_api", "Dockerfile.prod"]
+        let notFound = ["Dockerfile.dockerignore", "Dockerfile.md", "Dockerfile.j2", "Dockerfile.tmpl", "Dockerfile.template", "Dockerfile.orig", "Dockerfile.bak"]
+        _ = try project(Dictionary(uniqueKeysWithValues: (found + notFound).map { ($0, file) }))
+        let json = Run(["audit", "--format", "json", "--fail-on", "never", "-q", "."]).stdout
+        for name in found { XCTAssertTrue(json.contains("\"path\": \"\(name)\""), name) }
+        for name in notFound { XCTAssertFalse(json.contains("\"path\": \"\(name)\""), name) }
+    }
 }

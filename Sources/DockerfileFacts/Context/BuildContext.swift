@@ -21,6 +21,15 @@ public struct BuildContext: Sendable {
     /// What each ecosystem's source reader found, read once per context.
     private let sourceMemo = SourceMemo()
 
+    /// The context as BuildKit reads it for one Dockerfile: an ignore file
+    /// beside the Dockerfile (`docker/api.df.dockerignore`) replaces the
+    /// context's `.dockerignore` for that build.
+    public func withDockerIgnore(_ text: [UInt8]) -> BuildContext {
+        var contents = self.contents
+        contents[".dockerignore"] = text
+        return BuildContext(files: files.union([".dockerignore"]), contents: contents, complete: complete, surroundings: surroundings)
+    }
+
     public init(files: Set<String>, contents: [String: [UInt8]], complete: Bool = true, surroundings: Surroundings = Surroundings()) {
         self.files = files
         self.contents = contents
