@@ -88,11 +88,14 @@ struct ProjectBuilds: Sendable {
         var tags: [String: [String]] = [:]
         for spec in project.builds { tags[spec.name] = Self.producedImages(spec) }
         // Bake builds its groups' targets; one outside every group may be a
-        // template other targets inherit (`_common`), built only when named.
+        // template other targets inherit (`_common`), built only when named:
+        // such a target named with a leading `_` is not audited.
         let grouped = Set(project.defaultBuilds + project.groups.flatMap(\.targets))
         for spec in project.builds {
             let noun = project.tool == .bake ? "target" : "service"
-            let template = project.tool == .bake && !grouped.isEmpty && !grouped.contains(spec.name)
+            let template = project.tool == .bake && !grouped.contains(spec.name) && (!grouped.isEmpty || spec.name.hasPrefix("_"))
+            // `_common`: by convention a target other targets inherit, not an image anyone builds.
+            if template && spec.name.hasPrefix("_") { continue }
             guard case .local(let written) = spec.context else {
                 continue  // The loader has said that a remote context is not fetched.
             }
