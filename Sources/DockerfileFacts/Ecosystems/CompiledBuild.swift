@@ -24,6 +24,9 @@ package protocol CompiledEcosystem: Ecosystem {
     func staysDynamic(on image: ImageReference) -> String?
     /// Development servers that rebuild the program with the toolchain at run time (`air`).
     var developmentServers: Set<String> { get }
+    /// A command that runs the build's program through the toolchain
+    /// (`cargo run`), as the program itself; `nil` when it is not one.
+    func toolchainRun(_ argv: [String], entry: Instruction, artifacts: [Artifact], input: StageInput, buildIndex: Int) -> ToolchainRun?
     /// Why a build command cannot work on this build context (a package
     /// folder it names that the context lacks, no module file), when the
     /// context is at hand; `contextFolder` is the context path the build
@@ -48,6 +51,7 @@ extension CompiledEcosystem {
     package func staticBuild(_ command: StaticBuildCommand) -> StaticBuildChange { .notMine }
     package func staysDynamic(on image: ImageReference) -> String? { nil }
     package var developmentServers: Set<String> { [] }
+    package func toolchainRun(_ argv: [String], entry: Instruction, artifacts: [Artifact], input: StageInput, buildIndex: Int) -> ToolchainRun? { nil }
     package func startWrites(_ argv: [String], context: BuildContext?) -> String? {
         guard let program = argv.first.map(Paths.basename), developmentServers.contains(program) else { return nil }
         return "it runs \(program), a development server that rebuilds the program into the project when it starts"
@@ -317,6 +321,16 @@ package enum CompiledBuild {
         if ["sh", "bash", "ash", "dash"].contains(Paths.basename(program)) {
             return .failure(Why("\(entry.keyword) on line \(entry.startLine) runs \(program), and which program the shell command starts is not read"))
         }
+        if let argv = AppStage.argv(entry), let run = ecosystem.toolchainRun(argv, entry: entry, artifacts: build.artifacts, input: input, buildIndex: build.index) {
+            switch run {
+            case .refused(let why): return .failure(why)
+            case .runs(let artifact, let newArgv, let note):
+                var plan = made([artifact], entry: entry)
+                plan.entryReplacement = EntryReplacement(entry, "\(entry.keyword) " + AppStage.json(newArgv))
+                plan.notes.append(note)
+                return .success(plan)
+            }
+        }
         if ecosystem.developmentServers.contains(Paths.basename(program)) {
             return .failure(Why("\(entry.keyword) on line \(entry.startLine) runs \(Paths.basename(program)), a development server that rebuilds the program with the toolchain at run time, so the image needs its builder"))
         }
@@ -398,4 +412,11 @@ package enum CompiledBuild {
         case nil: return nil
         }
     }
+}
+
+/// What a toolchain's run command (`cargo run`) amounts to.
+package enum ToolchainRun: Sendable {
+    /// It runs this artifact with these arguments instead.
+    case runs(Artifact, argv: [String], note: String)
+    case refused(Why)
 }

@@ -73,6 +73,10 @@ package struct Rust: CompiledEcosystem {
         return reading
     }
 
+    package func toolchainRun(_ argv: [String], entry: Instruction, artifacts: [Artifact], input: StageInput, buildIndex: Int) -> ToolchainRun? {
+        CargoRun.convert(argv, entry: entry, artifacts: artifacts, input: input, buildIndex: buildIndex)
+    }
+
     package func readBuildCommand(_ words: [String], in folder: String?, environment env: [String: String],
                                   context: BuildContext?, image: ImageReference) -> Result<BuildStep, Why>? {
         guard words.first == "cargo", let sub = words.dropFirst().first, sub == "build" || sub == "install" else { return nil }
