@@ -101,6 +101,7 @@ enum RuntimeCopies {
                 if case .whole = files.copies { continue }  // the app folder goes along
                 return "\(use.evidence) runs \(use.program), which the runtime stage would not have (add it with --option keep=\(use.program))"
             }
+            if installed.again.contains(program) { continue }  // the runtime stage installs it again
             if let run = installed.commands[program] {
                 return "\(use.evidence) runs \(program), which RUN on line \(run) installs in the builder only"
             }
@@ -121,14 +122,17 @@ enum RuntimeCopies {
         return nil
     }
 
-    /// The commands (with the RUN's line) and packages the builder's own RUNs install.
-    private static func installedInBuilder(_ plan: BuildPlan) -> (commands: [String: Int], packages: [String]) {
+    /// The commands (with the RUN's line) and packages the builder's own
+    /// RUNs install, but for those the runtime stage installs again
+    /// (`BuildPlan.runtimeSetupRuns`).
+    private static func installedInBuilder(_ plan: BuildPlan) -> (commands: [String: Int], packages: [String], again: Set<String>) {
+        let (again, againCommands) = plan.reinstalled
         var commands: [String: Int] = [:]
         for run in plan.stage.instructions where run.kind == .run {
             for words in ShellScan(run: run).commands {
-                for c in StagePrograms.installed(by: words) where commands[c] == nil { commands[c] = run.startLine }
+                for c in StagePrograms.installed(by: words) where commands[c] == nil && !againCommands.contains(c) { commands[c] = run.startLine }
             }
         }
-        return (commands, plan.packages)
+        return (commands, plan.packages.filter { !again.contains($0.split(separator: "=").first.map(String.init) ?? $0) }, againCommands)
     }
 }

@@ -222,8 +222,18 @@ package struct Python: Ecosystem {
                 return .alreadyThere("the runtime stage stays on \(ref.original), the builder's own Alpine image: the virtual environment's compiled packages are built for musl, and no slimmer python image has it")
             }
             let asked = PythonRequirements.requested(in: [build.stage], project: input.context)
-            if let bad = asked.first(where: { PythonRequirements.linksSystemLibraries[$0.name] != nil }) {
+            // A library the runtime stage installs again (libpq-dev brings libpq) is there.
+            let reinstalled = build.reinstalled.packages
+            func installedAgain(_ libraries: String) -> Bool {
+                libraries.split(separator: " and ").allSatisfy { lib in reinstalled.contains { $0.hasPrefix(lib) } }
+            }
+            if let bad = asked.first(where: { PythonRequirements.linksSystemLibraries[$0.name].map { !installedAgain($0) } ?? false }) {
                 return .refused("not moved: \(bad.source) asks for \(bad.name), which pip builds against \(PythonRequirements.linksSystemLibraries[bad.name]!) from \(ref.original); the slim image lacks that library")
+            }
+            // Packages named on a RUN line (not in a manifest the sources reader sees) that load a library or start a program.
+            if let bad = asked.first(where: { $0.source.hasPrefix("RUN") && (PythonDependencies.systemLibraries[$0.name] ?? PythonDependencies.programs[$0.name]) != nil }) {
+                let need = PythonDependencies.systemLibraries[bad.name] ?? PythonDependencies.programs[bad.name]!
+                return .refused("not moved: \(bad.source) installs \(bad.name), which needs \(need) at run time; \(ref.original) has it and the slim image does not")
             }
             let image: String
             switch RuntimeChoices.variant(of: ref, target: .slim, options: options, sameVersion: 2) {

@@ -86,17 +86,30 @@ enum PythonBuild {
         if !tools.isEmpty {
             return .failure(.refused("it installs \(tools.joined(separator: ", ")), which no build step uses: the image has them for run time, and the runtime stage would not"))
         }
-        let runtimeLibraries = packages.filter { p in
+        let runtimeLibraries = RuntimePackages.kept(packages, commands: runs.flatMap(\.commands)).filter { p in
             let n = Self.name(p)
             if system && ["python3", "python3-venv", "python3-pip"].contains(n) { return false }
             return !buildOnly.contains(n)
         }
+        // Libraries and tools the builder installs (ffmpeg, libgl1, libpq-dev) are installed again in the runtime
+        // stage, with the same package manager from the same repositories; a stage without a shell cannot.
+        var reinstall: String?
         if !runtimeLibraries.isEmpty {
-            return .failure(.refused("it installs \(runtimeLibraries.joined(separator: ", ")); a package built against them needs their runtime libraries, which dockslim does not map"))
+            if let named = runtimeLibraries.first(where: { $0.contains("$") }) {
+                return .failure(.refused("it installs \(named), a package named through a variable, which the runtime stage would have to install again"))
+            }
+            if let changed = runs.first(where: { RuntimePackages.changesRepositories($0.instruction) }) {
+                return .failure(.refused("it installs \(runtimeLibraries.joined(separator: ", ")), and RUN on line \(changed.instruction.startLine) changes the package repositories, which the runtime stage would have to repeat"))
+            }
+            reinstall = RuntimePackages.installLine(runtimeLibraries, musl: ImageCatalog.libc(of: app.image) == .musl)
         }
         var plan = BuildPlan(language: .python, stage: app.stage, builderImage: app.image, buildIndex: app.buildIndex, artifacts: [Artifact("/opt/venv")],
                              entry: app.entry, linking: .interpreted, packages: packages)
         plan.checksOwnPackages = true
+        if let reinstall {
+            plan.runtimeSetupRuns.append(reinstall)
+            plan.notes.append("the runtime stage installs \(runtimeLibraries.joined(separator: ", ")) again, as the builder does: the program or its packages use them at run time")
+        }
         // The environment exists before the first install (pip install poetry included);
         // VIRTUAL_ENV makes poetry and `uv pip` use it, UV_PROJECT_ENVIRONMENT `uv sync`.
         let first = runs.first { r in r.commands.contains { w in
