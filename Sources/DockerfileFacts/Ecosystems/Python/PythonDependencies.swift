@@ -97,6 +97,8 @@ enum PythonDependencies {
     static let systemLibraries: [String: String] = [
         "psycopg": "libpq", "cairocffi": "libcairo", "cairosvg": "libcairo", "pyvips": "libvips", "wand": "libMagickWand", "xmlsec": "libxmlsec1",
         "opencv-python": "libGL",
+        // Open3D's Linux wheels load libGL and libgomp (its Docker documentation installs libegl1, libgl1 and libgomp1).
+        "open3d": "libGL",
     ]
 
     static let glibcOnly: [String: String] = [
