@@ -135,9 +135,6 @@ final class RubyEcosystemTests: XCTestCase {
             (head + "RUN bundle install && bundle exec rails db:migrate\n", "`bundle exec rails db:migrate`, which dockslim does not carry"),
             (head + "RUN bundle install && rm -rf /usr/lib/x86_64-linux-gnu\n", "which dockslim does not carry"),
             (head + "RUN bundle check || bundle install\n", "joins commands with something other than &&"),
-            ("FROM ruby:3.3\nRUN apt-get update && apt-get install -y libpq-dev\nWORKDIR /app\nCOPY . .\nRUN bundle install\n", "installs libpq-dev"),
-            ("FROM ruby:3.3-alpine\nRUN apk add --no-cache build-base tzdata\nWORKDIR /app\nCOPY . .\nRUN bundle install\n", "installs tzdata"),
-            ("FROM ruby:3.3\nRUN apt-get update && apt-get install -y nodejs\nWORKDIR /app\nCOPY . .\nRUN bundle install\n", "installs nodejs"),
             ("FROM ruby:3.3\nCOPY . .\nRUN bundle install\n", "installed in / (no WORKDIR)"),
             ("FROM ruby:3.3\nWORKDIR $APP\nCOPY . .\nRUN bundle install\n", "the folder the gems are installed for is not known"),
             (head + "RUN bundle install --path $BUNDLE_DIR\n", "names a variable"),
@@ -147,11 +144,32 @@ final class RubyEcosystemTests: XCTestCase {
                             project: project(["Gemfile": "source \"https://rubygems.org\"\ngemspec\n", "x.gemspec": ""]))
         assertNotApplicable(split, input: head + "RUN bundle exec rake assets:precompile\n" + cmd, reason: "no RUN installs the gems")
         assertNotApplicable(split, input: head + "RUN bundle install\n", reason: "no CMD or ENTRYPOINT")
-        // The app runs git, which the builder installs: the runtime stage starts from the image without it.
-        assertNotApplicable(split, input: "FROM ruby:3.3-slim\nRUN apt-get update && apt-get install -y git\nWORKDIR /app\nCOPY . .\nRUN bundle install\n" + cmd,
-                            reason: "it installs git, and the sources run git", project: project(["app.rb": "system(\"git\", \"pull\")\n"]))
+        // The builder's system packages come from changed repositories: the runtime stage cannot simply install them again.
+        assertNotApplicable(split, input: "FROM ruby:3.3\nRUN echo 'deb http://deb.debian.org/debian bookworm-backports main' > /etc/apt/sources.list.d/b.list && apt-get update && apt-get install -y libpq-dev\nWORKDIR /app\nCOPY . .\nRUN bundle install\n" + cmd,
+                            reason: "changes the package repositories")
         // Not Ruby: another recipe's language.
         assertNotApplicable(split, input: "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"a.js\"]\n", reason: "this recipe is for ruby")
+    }
+
+    /// What the program needs of the builder's system packages is installed
+    /// again in the runtime stage, with the builder's package manager; build
+    /// tools and what the stage removes again are not.
+    func testSplitInstallsTheBuildersRuntimePackagesAgain() {
+        let cmd = "CMD [\"bundle\", \"exec\", \"puma\"]\n"
+        let cases: [(String, String, [String: String])] = [
+            ("FROM ruby:3.3\nRUN apt-get update && apt-get install -y build-essential libpq-dev nodejs\nWORKDIR /app\nCOPY . .\nRUN bundle install\n",
+             "RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev nodejs && rm -rf /var/lib/apt/lists/*", [:]),
+            ("FROM ruby:3.3-alpine\nRUN apk add --no-cache build-base tzdata\nWORKDIR /app\nCOPY . .\nRUN bundle install\n", "RUN apk add --no-cache tzdata", [:]),
+            ("FROM ruby:3.3-alpine\nRUN apk add --no-cache --virtual .deps build-base postgresql-dev && apk add --no-cache libpq\nWORKDIR /app\nCOPY . .\nRUN bundle install && apk del .deps\n",
+             "RUN apk add --no-cache libpq", [:]),
+            ("FROM ruby:3.3-slim\nRUN apt-get update && apt-get install -y git\nWORKDIR /app\nCOPY . .\nRUN bundle install\n",
+             "RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*", ["app.rb": "system(\"git\", \"pull\")\n"]),
+        ]
+        for (input, line, files) in cases {
+            let out = String(decoding: rewrite(split, input + cmd, project: files.isEmpty ? nil : project(files)).output, as: UTF8.self)
+            let runtime = out.components(separatedBy: "\n\nFROM ").last ?? ""
+            XCTAssertTrue(runtime.contains("\n" + line + "\n"), "\(input)\n→\n\(out)")
+        }
     }
 
     /// The runtime stage as split-stages leaves it, on `image`.

@@ -98,7 +98,18 @@ enum RubyBuild {
            let why = RubyGems.staleLock(gemfile: gemfile, lock: lock) {
             return .failure(.refused("\(why), and the runtime stage would get the context's lock"))
         }
-        if let why = runtimePackage(packages, app: app) { return .failure(.refused(why)) }
+        // What the program needs of the builder's system packages is installed again in the runtime
+        // stage, as the builder did; a package named through a variable or from changed repositories is refused.
+        let stageRuns = (try? app.runs().get()) ?? []
+        let needs = runtimeNeeds(RuntimePackages.kept(packages, commands: stageRuns.flatMap(\.commands)), app: app)
+        var reinstall: String?
+        if let first = needs.first {
+            if needs.contains(where: { $0.package.contains("$") }) { return .failure(.refused(first.why + "; it is named through a variable, so the runtime stage cannot install it again")) }
+            if let changed = stageRuns.first(where: { RuntimePackages.changesRepositories($0.instruction) }) {
+                return .failure(.refused(first.why + "; RUN on line \(changed.instruction.startLine) changes the package repositories, which the runtime stage would have to repeat"))
+            }
+            reinstall = RuntimePackages.installLine(needs.map(\.package), musl: ImageCatalog.libc(of: app.image) == .musl)
+        }
 
         // Where the gems go: local settings win over ENV (bundler.io, bundle config).
         let bundlePath: String
@@ -138,6 +149,10 @@ enum RubyBuild {
                              entry: app.entry, linking: .interpreted, packages: packages)
         plan.checksOwnPackages = true
         plan.notes.append("the runtime stage copies \(what.joined(separator: ", ")) from the builder; the compilers and caches stay there")
+        if let reinstall {
+            plan.runtimeSetupRuns.append(reinstall)
+            plan.notes.append("the runtime stage installs \(needs.map(\.package).joined(separator: ", ")) again, as the builder does: \(needs[0].why)")
+        }
         return .success(plan)
     }
 
@@ -294,10 +309,14 @@ enum RubyBuild {
         return inApp
     }
 
-    /// Why a package the builder installs would be missed at run time: a
-    /// library (a -dev package whose library the ruby images do not keep),
-    /// tzdata (Rails reads it), anything but a build tool, or a tool the
-    /// sources run.
+    /// The packages the builder installs that would be missed at run time,
+    /// each with why: a library (a -dev package whose library the ruby
+    /// images do not keep), tzdata (Rails reads it), anything but a build
+    /// tool, or a tool the sources run.
+    private static func runtimeNeeds(_ packages: [String], app: AppStage) -> [(package: String, why: String)] {
+        packages.compactMap { p in runtimePackage([p], app: app).map { (p, $0) } }
+    }
+
     private static func runtimePackage(_ packages: [String], app: AppStage) -> String? {
         let executed = Set((Ruby().findings(in: app.context)?.executes ?? []).map { Paths.basename($0.program) })
         let runs = (try? app.runs().get())?.flatMap(\.commands) ?? []
