@@ -1,0 +1,5 @@
+class PagesController < ApplicationController
+  def home
+    @books = Book.order(:title).limit(20)
+  end
+end

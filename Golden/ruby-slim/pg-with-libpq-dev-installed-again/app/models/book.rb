@@ -1,0 +1,3 @@
+class Book < ApplicationRecord
+  validates :title, presence: true
+end
