@@ -93,10 +93,7 @@ enum AuditCommand {
         var auditedCount = 0
         Batch.forEach(units, jobs: jobs, { unit -> Result<AuditedFile, FileAccess.Failure> in
             unit.read(stdin: stdin).map { bytes in
-                var file = checker.audit(path: unit.path == "-" ? stdinName : unit.path, bytes: bytes, project: unit.facts(facts),
-                                         settings: unit.settings, build: unit.label, suggest: html != nil)
-                file.keepStagesOtherBuildsTarget(unit.otherTargets)
-                return file
+                checker.audit(unit, bytes: bytes, name: unit.path == "-" ? stdinName : unit.path, facts: facts, suggest: html != nil)
             }
         }, emit: { unit, result in
             switch result {

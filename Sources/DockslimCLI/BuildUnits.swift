@@ -91,18 +91,28 @@ struct BuildUnit: Sendable {
                 out.append(BuildUnit(path: path, source: .file(path), context: path == "-" ? nil : InputFiles.folderOf(path),
                                      settings: cli.applied(to: .none), label: nil))
             }
-            for use in uses {
-                let target = cli.applied(to: use.settings).target
-                // "" stands for the last stage: what a build with no target makes.
-                let others = Set(uses.map { cli.applied(to: $0.settings).target?.lowercased() ?? "" }.filter { $0 != (target?.lowercased() ?? "") })
-                out.append(BuildUnit(path: path, source: .file(path), context: use.context, settings: cli.applied(to: use.settings),
-                                     label: use.label, otherTargets: others))
+            let settings = uses.map { cli.applied(to: $0.settings) }
+            // "" stands for the last stage: what a build with no target makes.
+            let targets = settings.map { $0.target?.lowercased() ?? "" }
+            for (k, use) in uses.enumerated() {
+                out.append(BuildUnit(path: path, source: .file(path), context: use.context, settings: settings[k],
+                                     label: use.label, otherTargets: Set(targets.filter { $0 != targets[k] })))
             }
         }
         for i in builds.inline {
             out.append(BuildUnit(path: i.name, source: .inline(i.text), context: i.use.context, settings: cli.applied(to: i.use.settings), label: i.use.label))
         }
         return out
+    }
+}
+
+extension FixChecker {
+    /// Audits one build of a Dockerfile: its settings, its context's facts,
+    /// its label, and no unreachable-stage note for another build's target.
+    func audit(_ unit: BuildUnit, bytes: [UInt8], name: String, facts: [String: BuildContext], suggest: Bool) -> AuditedFile {
+        var file = audit(path: name, bytes: bytes, project: unit.facts(facts), settings: unit.settings, build: unit.label, suggest: suggest)
+        file.keepStagesOtherBuildsTarget(unit.otherTargets)
+        return file
     }
 }
 

@@ -52,10 +52,7 @@ enum GraphCommand {
             switch unit.read(stdin: stdin) {
             case .success(let bytes):
                 let name = unit.path == "-" ? (args.value("--stdin-filename") ?? "Dockerfile") : unit.path
-                var file = checker.audit(path: name, bytes: bytes, project: unit.facts(facts), settings: unit.settings,
-                                         build: unit.label, suggest: false)
-                file.keepStagesOtherBuildsTarget(unit.otherTargets)
-                files.append(file)
+                files.append(checker.audit(unit, bytes: bytes, name: name, facts: facts, suggest: false))
             case .failure(let e):
                 console.stderr.write(TerminalText.escaped("Error: \(unit.path): \(e.description)", singleLine: true) + "\n")
                 failed = true

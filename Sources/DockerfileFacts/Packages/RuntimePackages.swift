@@ -13,6 +13,27 @@ package enum RuntimePackages {
             : "RUN apt-get update && apt-get install -y --no-install-recommends \(list) && rm -rf /var/lib/apt/lists/*"
     }
 
+    /// Whether the runtime stage can install `packages` again, and how.
+    package enum Reinstall {
+        /// Nothing to install again.
+        case none
+        /// The RUN line that does it.
+        case line(String)
+        /// A package is named through a variable (`$builddeps`).
+        case namedByVariable(String)
+        /// This RUN changes the package repositories the names come from.
+        case repositoriesChanged(Instruction)
+    }
+
+    /// The one decision Python and Ruby make about the packages their
+    /// runtime stage needs from the builder's installs.
+    package static func reinstall(_ packages: [String], runs: [AppStage.Run], image: ImageReference) -> Reinstall {
+        guard !packages.isEmpty else { return .none }
+        if let named = packages.first(where: { $0.contains("$") }) { return .namedByVariable(named) }
+        if let changed = runs.first(where: { changesRepositories($0.instruction) }) { return .repositoriesChanged(changed.instruction) }
+        return .line(installLine(packages, musl: ImageCatalog.libc(of: image) == .musl))
+    }
+
     /// A RUN that adds or changes package repositories or their keys: the
     /// same names may then come from elsewhere.
     package static func changesRepositories(_ run: Instruction) -> Bool {
@@ -48,6 +69,13 @@ package enum RuntimePackages {
 extension BuildPlan {
     /// The packages and the programs the runtime stage installs itself
     /// (`runtimeSetupRuns`), which the runtime image then has.
+    /// Whether the runtime stage installs `library` again (`libpq` by
+    /// libpq-dev or libpq5).
+    package func reinstalls(library: String) -> Bool {
+        let stem = library.hasPrefix("lib") ? String(library.dropFirst(3)) : library
+        return reinstalled.packages.contains { $0.hasPrefix(library) || $0.hasPrefix("lib" + stem) }
+    }
+
     package var reinstalled: (packages: Set<String>, commands: Set<String>) {
         var packages: Set<String> = []
         var commands: Set<String> = []

@@ -15,10 +15,10 @@ enum RuntimeMoveChecks {
         let artifacts = Set(plan.artifacts.flatMap { [$0.builderPath, Paths.basename($0.builderPath)] })
         let image = move.image
         // What the runtime stage installs itself (when the new image has the shell to run it).
-        let reinstalled: (packages: Set<String>, commands: Set<String>) = move.hasShell ? plan.reinstalled : ([], [])
+        let reinstalled = move.hasShell ? plan.reinstalled.commands : []
         for use in files.executes {
             let program = Paths.basename(use.program)
-            if artifacts.contains(use.program) || artifacts.contains(program) || reinstalled.commands.contains(program) { continue }
+            if artifacts.contains(use.program) || artifacts.contains(program) || reinstalled.contains(program) { continue }
             guard move.hasShell, let tools = move.tools ?? (target == .alpine ? ImageCommands.alpine : nil) else {
                 return "not moved to \(image): \(use.evidence) runs \(use.program), and \(image) has no shell or tools"
             }
@@ -36,8 +36,7 @@ enum RuntimeMoveChecks {
             case .glibc where target == .alpine || target == .scratch || plan.isStatic:
                 return "not moved to \(image): \(need.evidence) needs glibc (\(need.dependency): \(need.detail))"
             case .systemLibrary(let library):
-                let stem = library.hasPrefix("lib") ? String(library.dropFirst(3)) : library
-                if reinstalled.packages.contains(where: { $0.hasPrefix(library) || $0.hasPrefix("lib" + stem) }) { continue }
+                if move.hasShell && plan.reinstalls(library: library) { continue }
                 let known = move.libraries ?? (target == .distroless ? Set(distrolessLibraries) : [])
                 if !known.contains(where: { library.hasPrefix($0) || $0.hasPrefix(library) }) {
                     return "not moved to \(image): \(need.evidence) needs \(library) at run time (\(need.dependency)), which \(image) does not have"

@@ -223,9 +223,8 @@ package struct Python: Ecosystem {
             }
             let asked = PythonRequirements.requested(in: [build.stage], project: input.context)
             // A library the runtime stage installs again (libpq-dev brings libpq) is there.
-            let reinstalled = build.reinstalled.packages
             func installedAgain(_ libraries: String) -> Bool {
-                libraries.split(separator: " and ").allSatisfy { lib in reinstalled.contains { $0.hasPrefix(lib) } }
+                libraries.split(separator: " and ").allSatisfy { build.reinstalls(library: String($0)) }
             }
             if let bad = asked.first(where: { PythonRequirements.linksSystemLibraries[$0.name].map { !installedAgain($0) } ?? false }) {
                 return .refused("not moved: \(bad.source) asks for \(bad.name), which pip builds against \(PythonRequirements.linksSystemLibraries[bad.name]!) from \(ref.original); the slim image lacks that library")

@@ -94,14 +94,13 @@ enum PythonBuild {
         // Libraries and tools the builder installs (ffmpeg, libgl1, libpq-dev) are installed again in the runtime
         // stage, with the same package manager from the same repositories; a stage without a shell cannot.
         var reinstall: String?
-        if !runtimeLibraries.isEmpty {
-            if let named = runtimeLibraries.first(where: { $0.contains("$") }) {
-                return .failure(.refused("it installs \(named), a package named through a variable, which the runtime stage would have to install again"))
-            }
-            if let changed = runs.first(where: { RuntimePackages.changesRepositories($0.instruction) }) {
-                return .failure(.refused("it installs \(runtimeLibraries.joined(separator: ", ")), and RUN on line \(changed.instruction.startLine) changes the package repositories, which the runtime stage would have to repeat"))
-            }
-            reinstall = RuntimePackages.installLine(runtimeLibraries, musl: ImageCatalog.libc(of: app.image) == .musl)
+        switch RuntimePackages.reinstall(runtimeLibraries, runs: runs, image: app.image) {
+        case .none: break
+        case .line(let line): reinstall = line
+        case .namedByVariable(let named):
+            return .failure(.refused("it installs \(named), a package named through a variable, which the runtime stage would have to install again"))
+        case .repositoriesChanged(let changed):
+            return .failure(.refused("it installs \(runtimeLibraries.joined(separator: ", ")), and RUN on line \(changed.startLine) changes the package repositories, which the runtime stage would have to repeat"))
         }
         var plan = BuildPlan(language: .python, stage: app.stage, builderImage: app.image, buildIndex: app.buildIndex, artifacts: [Artifact("/opt/venv")],
                              entry: app.entry, linking: .interpreted, packages: packages)

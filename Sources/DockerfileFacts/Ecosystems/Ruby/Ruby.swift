@@ -242,16 +242,15 @@ package struct Ruby: Ecosystem {
             return "Gemfile.lock is not at hand, so whether a gem's C extension links a library that \(ref.original) has and \(image) lacks (libpq, libmariadb…) is not known"
         }
         // What the runtime stage installs again (libpq-dev brings libpq) is there.
-        let again = build.reinstalled
+        let again = build.reinstalled.commands
         for need in found.nativeNeeds where need.phase == .run {
             let at = "\(need.evidence.file):\(need.evidence.line)"
             switch need.requirement {
             case .systemLibrary(let lib) where !Self.imageLibraries.contains(lib):
-                let stem = lib.hasPrefix("lib") ? String(lib.dropFirst(3)) : lib
-                if again.packages.contains(where: { $0.hasPrefix(lib) || $0.hasPrefix("lib" + stem) }) { continue }
+                if build.reinstalls(library: lib) { continue }
                 return "\(need.dependency) (\(at)): its C extension links \(lib), which \(ref.original) carries and \(image) lacks"
             case .program(let program):
-                if again.commands.contains(program) { continue }
+                if again.contains(program) { continue }
                 return "\(need.dependency) (\(at)) runs \(program), which \(ref.original) carries and \(image) lacks"
             case .compiledExtension(.muslOnly):
                 return "\(need.dependency) (\(at)) is locked only for musl"

@@ -103,12 +103,13 @@ enum RubyBuild {
         let stageRuns = (try? app.runs().get()) ?? []
         let needs = runtimeNeeds(RuntimePackages.kept(packages, commands: stageRuns.flatMap(\.commands)), app: app)
         var reinstall: String?
-        if let first = needs.first {
-            if needs.contains(where: { $0.package.contains("$") }) { return .failure(.refused(first.why + "; it is named through a variable, so the runtime stage cannot install it again")) }
-            if let changed = stageRuns.first(where: { RuntimePackages.changesRepositories($0.instruction) }) {
-                return .failure(.refused(first.why + "; RUN on line \(changed.instruction.startLine) changes the package repositories, which the runtime stage would have to repeat"))
-            }
-            reinstall = RuntimePackages.installLine(needs.map(\.package), musl: ImageCatalog.libc(of: app.image) == .musl)
+        switch RuntimePackages.reinstall(needs.map(\.package), runs: stageRuns, image: app.image) {
+        case .none: break
+        case .line(let line): reinstall = line
+        case .namedByVariable:
+            return .failure(.refused(needs[0].why + "; it is named through a variable, so the runtime stage cannot install it again"))
+        case .repositoriesChanged(let changed):
+            return .failure(.refused(needs[0].why + "; RUN on line \(changed.startLine) changes the package repositories, which the runtime stage would have to repeat"))
         }
 
         // Where the gems go: local settings win over ENV (bundler.io, bundle config).
