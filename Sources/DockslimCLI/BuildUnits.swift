@@ -156,7 +156,9 @@ struct RewriteJob: Sendable {
             if first.label == nil, case .file(let p) = first.source, let broken = builds.brokenProject(above: p) {
                 return RewriteJob(path: path, unit: first, refusal: "the Compose or Bake file in \(ProjectDefinitions.display(broken)) has errors (above), so how it builds this file is not known")
             }
-            let distinct = Set(all.map { "\($0.context ?? "")\u{0}\($0.settings.target ?? "")\u{0}\($0.settings.args.sorted { $0.key < $1.key })" })
+            // Context, target, args and named contexts: any difference is another build.
+            struct Way: Hashable { let context: String?, settings: BuildSettings }
+            let distinct = Set(all.map { Way(context: $0.context, settings: $0.settings) })
             guard distinct.count > 1 else { return RewriteJob(path: path, unit: first, refusal: nil) }
             let ways = all.compactMap(\.label).map { l in
                 "\(l.summary)" + (l.arguments.isEmpty ? "" : " with " + l.arguments.map { "\($0.name)=\($0.value)" }.joined(separator: " "))

@@ -164,4 +164,27 @@ final class ProjectBuildTests: XCTestCase {
         for name in found { XCTAssertTrue(json.contains("\"path\": \"\(name)\""), name) }
         for name in notFound { XCTAssertFalse(json.contains("\"path\": \"\(name)\""), name) }
     }
+
+    func testBuildsThatDifferOnlyInANamedContextAreTwoWays() throws {
+        _ = try project([
+            "compose.yaml": """
+            services:
+              old:
+                build:
+                  context: .
+                  additional_contexts:
+                    base: docker-image://alpine:3.19
+              new:
+                build:
+                  context: .
+                  additional_contexts:
+                    base: docker-image://alpine:3.20
+
+            """,
+            "Dockerfile": "FROM base\nRUN apk add --no-cache curl\nCMD [\"curl\", \"--version\"]\n",
+        ])
+        let rewrite = Run(["rewrite", "--recipe", "cache-mounts", "."])
+        XCTAssertEqual(rewrite.stdout, "")
+        XCTAssertTrue(rewrite.stderr.contains("Dockerfile: left alone: built in 2 ways"), rewrite.stderr)
+    }
 }
