@@ -20,12 +20,7 @@ enum HTMLArchitecture {
             let f = group.file
             let who = f.build.map { "\($0.tool == "bake" ? "target" : "service") \($0.names.joined(separator: ", "))" } ?? "—"
             let stages = group.stages.map { $0.label + ($0.isFinal ? " (final)" : "") }.joined(separator: " → ")
-            let sizes = SizePair(before: f.result.finalStage?.rootImage, after: f.suggestion.flatMap { $0.skipped == nil ? $0.finalImageAfter : nil })
-            let now = "<code>\(html(f.result.finalStage?.rootImage?.original ?? f.result.finalStage?.baseText ?? "—"))</code> <span class=\"muted\">\(html(sizes.before))</span>"
-            var after = "<span class=\"muted\">—</span>"
-            if let sug = f.suggestion, sug.skipped == nil {
-                after = "<code>\(html(sug.finalImageAfter?.original ?? "?"))</code> <span class=\"muted\">\(html(sizes.after)) · \(html(sug.recipe))</span>"
-            }
+            let (now, after) = HTMLReport.baseCells(f)
             s += "<tr><td>\(html(who))</td><td><a href=\"#\(anchors[k])\">\(html(f.path))</a></td><td>\(html(stages))</td><td>\(now)</td><td>\(after)</td><td>\(HTMLReport.counts(f))</td></tr>\n"
         }
         s += "</tbody></table>\n"

@@ -19,13 +19,7 @@ public enum HTMLReport {
         } else if files.count > 1 {
             body += "<nav><h2>Files</h2><table class=\"toc\"><thead><tr><th>Dockerfile</th><th>Final base now</th><th>After the suggested recipe</th><th>Findings</th></tr></thead><tbody>\n"
             for (k, f) in files.enumerated() {
-                let base = f.result.finalStage?.rootImage
-                let sizes = SizePair(before: base, after: f.suggestion.flatMap { $0.skipped == nil ? $0.finalImageAfter : nil })
-                let now = "<code>\(html(base?.original ?? f.result.finalStage?.baseText ?? "—"))</code> <span class=\"muted\">\(html(sizes.before))</span>"
-                var after = "<span class=\"muted\">—</span>"
-                if let sug = f.suggestion, sug.skipped == nil {
-                    after = "<code>\(html(sug.finalImageAfter?.original ?? "?"))</code> <span class=\"muted\">\(html(sizes.after)) · \(html(sug.recipe))</span>"
-                }
+                let (now, after) = baseCells(f)
                 body += "<tr><td><a href=\"#file\(k)\">\(html(f.path))</a></td><td>\(now)</td><td>\(after)</td><td>\(counts(f))</td></tr>\n"
             }
             body += "</tbody></table></nav>\n"
@@ -48,6 +42,16 @@ public enum HTMLReport {
         </html>
 
         """
+    }
+
+    /// The table cells "final base now" and "after the suggested recipe",
+    /// sizes in one unit (`SizePair`).
+    static func baseCells(_ f: AuditedFile) -> (now: String, after: String) {
+        let base = f.result.finalStage?.rootImage
+        let sizes = SizePair(before: base, after: f.suggestion.flatMap { $0.skipped == nil ? $0.finalImageAfter : nil })
+        let now = "<code>\(html(base?.original ?? f.result.finalStage?.baseText ?? "—"))</code> <span class=\"muted\">\(html(sizes.before))</span>"
+        guard let sug = f.suggestion, sug.skipped == nil else { return (now, "<span class=\"muted\">—</span>") }
+        return (now, "<code>\(html(sug.finalImageAfter?.original ?? "?"))</code> <span class=\"muted\">\(html(sizes.after)) · \(html(sug.recipe))</span>")
     }
 
     static func counts(_ f: AuditedFile) -> String {

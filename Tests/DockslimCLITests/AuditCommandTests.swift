@@ -9,18 +9,7 @@ final class AuditCommandTests: XCTestCase {
     /// A project hoist-manifests can fix: its package.json, and a .dockerignore that keeps node_modules out.
     var nodeProject: [String: String] { ["Dockerfile": nodeFile, "package.json": "{}", ".dockerignore": "node_modules\n"] }
 
-    private func project(_ files: [String: String]) throws -> URL {
-        let dir = try temporaryFolder(self)
-        for (name, text) in files {
-            let url = dir.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try write(text, to: url)
-        }
-        let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(dir.path)
-        addTeardownBlock { FileManager.default.changeCurrentDirectoryPath(previous) }
-        return dir
-    }
+    private func project(_ files: [String: String]) throws -> URL { try projectFolder(self, files) }
 
     func testFailOnSetsTheExitStatus() throws {
         _ = try project(nodeProject)

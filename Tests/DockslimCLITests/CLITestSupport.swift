@@ -29,3 +29,18 @@ func temporaryFolder(_ test: XCTestCase) throws -> URL {
 func write(_ text: String, to url: URL) throws {
     try Data(text.utf8).write(to: url)
 }
+
+/// A temporary folder holding `files` (paths relative to it), made the
+/// current folder until the test ends.
+func projectFolder(_ test: XCTestCase, _ files: [String: String]) throws -> URL {
+    let dir = try temporaryFolder(test)
+    for (name, text) in files {
+        let url = dir.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try write(text, to: url)
+    }
+    let previous = FileManager.default.currentDirectoryPath
+    FileManager.default.changeCurrentDirectoryPath(dir.path)
+    test.addTeardownBlock { FileManager.default.changeCurrentDirectoryPath(previous) }
+    return dir
+}

@@ -21,18 +21,7 @@ final class ProjectBuildTests: XCTestCase {
 
     """
 
-    private func project(_ files: [String: String]) throws -> URL {
-        let dir = try temporaryFolder(self)
-        for (name, text) in files {
-            let url = dir.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try write(text, to: url)
-        }
-        let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(dir.path)
-        addTeardownBlock { FileManager.default.changeCurrentDirectoryPath(previous) }
-        return dir
-    }
+    private func project(_ files: [String: String]) throws -> URL { try projectFolder(self, files) }
 
     private func finalStage(_ run: Run) throws -> [String: Any] {
         let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
