@@ -11,6 +11,9 @@ struct InputFiles {
     var failures: [(path: String, reason: String)] = []
     /// Folders under the walked ones that hold a Compose or Bake file.
     var definitionFolders: [String] = []
+    /// The folder argument each file was found under (a file argument's own
+    /// folder), for naming it inside its repository (`RepositoryRoots`).
+    var argumentFolder: [String: String] = [:]
 
     init(_ positionals: [String], excludes: [String]) {
         let paths = (positionals.isEmpty ? ["."] : positionals).map { $0 == "-" ? $0 : Self.normalized($0) }
@@ -22,13 +25,17 @@ struct InputFiles {
                 switch TreeLinks.resolveExplicit(p) {
                 case .success(let folder):
                     var found: [String] = []
-                    files += walker.walk(folder, definitionFolders: &found)
+                    let walked = walker.walk(folder, definitionFolders: &found)
+                    for f in walked { noteArgument(folder, for: f) }
+                    files += walked
                     definitionFolders += found
                 case .failure(let why): failures.append((p, why.description))
                 }
             case .file:
                 switch TreeLinks.resolveExplicit(p) {
-                case .success(let file): files.append(file)
+                case .success(let file):
+                    files.append(file)
+                    noteArgument(Self.folderOf(p), for: file)
                 case .failure(let why): failures.append((p, why.description))
                 }
             case .missing: failures.append((p, "No such file or directory"))
@@ -36,6 +43,13 @@ struct InputFiles {
         }
         files = Self.oncePerFile(Array(Set(files)).sorted())
         definitionFolders = Array(Set(definitionFolders)).sorted()
+    }
+
+    /// Of the arguments that reach one file, the outermost folder counts,
+    /// whatever their order.
+    private mutating func noteArgument(_ folder: String, for file: String) {
+        if let known = argumentFolder[file], known.count <= folder.count { return }
+        argumentFolder[file] = folder
     }
 
     /// The Compose and Bake projects that build the inputs: those under the
@@ -52,11 +66,6 @@ struct InputFiles {
     static func oncePerFile(_ sorted: [String]) -> [String] {
         var seen: Set<String> = []
         return sorted.filter { $0 == "-" || seen.insert(TreeLinks.realPath($0) ?? $0).inserted }
-    }
-
-    /// Keeps the `index`-th (1-based) of `count` deterministic shards.
-    mutating func shard(_ index: Int, of count: Int) {
-        files = files.filter { Int(Self.fnv1a($0) % UInt64(count)) == index - 1 }
     }
 
     /// The scan phase: facts about each folder that holds a file, and the

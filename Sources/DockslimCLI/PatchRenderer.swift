@@ -27,8 +27,11 @@ enum PatchRenderer {
         return out
     }
 
-    /// For `--explain`: each applied pass's own patch, every hunk preceded
-    /// by `# pass: reason` lines for the edits it holds.
+    /// For `--explain`: each applied pass's own patch, one after the other
+    /// for the same file (git and patch apply them in turn), every hunk's
+    /// `@@` line followed by `pass: reason; reason` for the edits it holds.
+    /// Nothing goes between a file's header and its hunks, so the whole
+    /// output is itself a patch that applies.
     static func explained(path: String, _ rewrite: FileRewrite) -> [UInt8] {
         var out: [UInt8] = []
         for step in rewrite.steps where step.applied {
@@ -47,8 +50,8 @@ enum PatchRenderer {
                     if endLine >= lo - 1 && line <= hi && !reasons.contains(e.reason) { reasons.append(e.reason) }
                 }
                 if reasons.isEmpty { reasons = Array(Set(step.edits.map(\.reason))).sorted() }
-                for r in reasons { out += Array("# \(step.pass): \(TerminalText.escaped(r, singleLine: true))\n".utf8) }
-                out += UnifiedPatch.render(h, old: old, new: new)
+                let heading = step.pass + ": " + reasons.map { TerminalText.escaped($0, singleLine: true) }.joined(separator: "; ")
+                out += UnifiedPatch.render(h, old: old, new: new, heading: heading)
             }
         }
         return out

@@ -22,9 +22,23 @@ enum RewriteCommand {
         PATH may be files, folders (searched for Dockerfile, Dockerfile.*, *.Dockerfile,
         Containerfile and *.containerfile, skipping .git, node_modules and vendor), or '-'
         for standard input; no PATH means the current folder. The patch lists files in
-        path order and applies with 'git apply' or 'patch -p1' from the current folder.
+        path order, each named from the top of its repository (the nearest folder above
+        it holding .git; else from the current folder, or from the folder argument for a
+        path outside it), so it applies with 'git apply' or 'patch -p1' there; a line
+        '# apply in DIR' comes before the files of each such folder (not before a first
+        one that is the current folder). --patch-dir writes one patch per repository
+        instead.
         Nothing is printed, and the exit status is 0, when nothing applies.
         DRY_RUN=true in the environment previews even with --write.
+
+        Shards: --shard-index i --shard-count n (from 0; or JOB_COMPLETION_INDEX and
+        DOCKSLIM_SHARD_COUNT from the environment) takes the repositories whose name
+        hashes to i, so n jobs split the work with every repository in exactly one;
+        a rerun gives the same output byte for byte.
+
+        Exit status: 0 when every file was read and, with --write, written, whether or
+        not anything changed; 1 when a file failed, or with --check when a file would
+        change; 64 for a usage error.
 
         --write replaces only regular files inside the tree given (a link is followed
         to its target when that stays inside, and refused otherwise), never a file
@@ -39,16 +53,16 @@ enum RewriteCommand {
             .init(names: ["--force"], valueName: nil, help: "With --write, also rewrite read-only files and files owned by another user (mode and owner are kept)."),
             .init(names: ["--check"], valueName: nil, help: "Exit 1 if any file would change (print the patch as well)."),
             .init(names: ["--format"], valueName: "format", help: "patch or json.", allowed: ["patch", "json"], defaultValue: "patch"),
-            .init(names: ["--explain"], valueName: nil, help: "Precede each hunk with the pass and the reason that made it."),
+            .init(names: ["--explain"], valueName: nil, help: "Name each hunk's pass and reason after its @@ line (the patch still applies)."),
+            .init(names: ["--patch-dir"], valueName: "dir", help: "Write one patch per repository, DIR/<repository>.patch, instead of printing it."),
             .init(names: ["--color"], valueName: "when", help: "Colour the patch: auto, always or never (NO_COLOR is honoured).",
                   allowed: ["auto", "always", "never"], defaultValue: "auto"),
             .init(names: ["--option"], valueName: "key=value", help: "Set an option of the recipe's passes, e.g. keep=templates,static or tag=3.23 (repeatable).", repeatable: true),
             .init(names: ["--exclude"], valueName: "glob", help: "Skip files and folders matching the pattern (repeatable).", repeatable: true),
             .init(names: ["-j", "--jobs"], valueName: "n", help: "Files processed at once.", defaultValue: "all cores"),
-            .init(names: ["--shard"], valueName: "i/n", help: "Take only the i-th of n deterministic shards of the files."),
             .init(names: ["--stdin-filename"], valueName: "name", help: "The path the patch names for standard input.", defaultValue: "Dockerfile"),
             .init(names: ["-q", "--quiet"], valueName: nil, help: "Do not print the summary on standard error."),
-        ] + CommandLineBuild.options
+        ] + Shard.options + CommandLineBuild.options
     )
 
     struct Options {
@@ -60,7 +74,8 @@ enum RewriteCommand {
         var explain: Bool
         var color: Bool
         var jobs: Int
-        var shard: (index: Int, count: Int)?
+        var shard: Shard?
+        var patchDir: String?
         var stdinName: String
         var quiet: Bool
         var overrides: [String: String]
@@ -83,6 +98,9 @@ enum RewriteCommand {
         if options.write && args.positionals.contains("-") {
             return DockslimCLI.usageError("'--write' is only valid with files, not standard input", spec, console)
         }
+        if options.patchDir != nil && args.positionals.contains("-") {
+            return DockslimCLI.usageError("'--patch-dir' is only valid with files, not standard input", spec, console)
+        }
 
         // Gather the files, scan each folder once, then rewrite in parallel.
         let cli: CommandLineBuild
@@ -97,7 +115,10 @@ enum RewriteCommand {
             console.stderr.write(TerminalText.escaped(note, singleLine: true) + "\n")
         }
         var jobs = RewriteJob.jobs(BuildUnit.units(input, builds, cli), builds)
-        if let shard = options.shard { jobs = jobs.filter { Int(InputFiles.fnv1a($0.path) % UInt64(shard.count)) == shard.index - 1 } }
+        let placements = Self.placements(jobs.map(\.path), input)
+        if let shard = options.shard { jobs = jobs.filter { shard.takes($0.path, placement: placements[$0.path]) } }
+        var patchDirectory = options.patchDir.map(PatchDirectory.init)
+        var lastRoot: RepositoryRoots.Root?
         let files = jobs.map(\.path)
         let stdin = files.contains("-") ? console.readStandardInput() : []
         let factsByFolder = input.projectFacts(jobs: options.jobs, extra: jobs.compactMap(\.unit.context))
@@ -142,16 +163,26 @@ enum RewriteCommand {
                     for d in rewrite.declined { note("left alone: \(d.pass): \(d.text)") }
                     for w in rewrite.warnings { note("warning: \(w.pass): \(w.text)") }
                 }
+                let placement = placements[path]
+                let name = placement?.path ?? label
                 var patch: [UInt8] = []
                 if rewrite.changed {
-                    patch = options.explain ? PatchRenderer.explained(path: label, rewrite)
-                        : UnifiedPatch.patch(path: label, old: rewrite.original, new: rewrite.output)
+                    patch = options.explain ? PatchRenderer.explained(path: name, rewrite)
+                        : UnifiedPatch.patch(path: name, old: rewrite.original, new: rewrite.output)
+                }
+                if let root = placement?.root, patchDirectory != nil {
+                    patchDirectory?.add(patch, for: root)
                 }
                 if options.json {
                     if !firstJSON { jsonFiles.comma() }
                     firstJSON = false
-                    RewriteJSON.file(label, rewrite, patch: patch, into: &jsonFiles)
-                } else if !patch.isEmpty {
+                    RewriteJSON.file(label, rewrite, patch: patch, root: placement?.root.display, into: &jsonFiles)
+                } else if !patch.isEmpty && patchDirectory == nil {
+                    // Each change of folder is said, except a first one that is the current folder.
+                    if let root = placement?.root, root != lastRoot, lastRoot != nil || root.display != "." {
+                        console.stdout.write(Array("# apply in \(TerminalText.escaped(root.display, singleLine: true))\n".utf8))
+                    }
+                    lastRoot = placement?.root
                     console.stdout.write(options.color ? PatchRenderer.colored(patch) : patch)
                 }
                 if options.write && rewrite.changed && !dryRun {
@@ -165,6 +196,7 @@ enum RewriteCommand {
             }
         })
         if progress { console.stderr.write("\r\u{1B}[K") }
+        if let patchDirectory { failures += patchDirectory.write() }
         for (path, why) in failures { console.stderr.write(TerminalText.escaped("Error: \(path): \(why)", singleLine: true) + "\n") }
         // A definition file with errors is bad input: said above, and the command fails after doing the rest.
         summary.failed = failures.count + builds.notes.filter { $0.hasPrefix("Error:") }.count
@@ -186,6 +218,16 @@ enum RewriteCommand {
         return DockslimCLI.ExitCode.success
     }
 
+    /// Where each file's patch applies (`RepositoryRoots`), by path.
+    static func placements(_ paths: [String], _ input: InputFiles) -> [String: RepositoryRoots.Placement] {
+        var roots = RepositoryRoots()
+        var out: [String: RepositoryRoots.Placement] = [:]
+        for path in paths where out[path] == nil {
+            out[path] = roots.place(path, argument: input.argumentFolder[path] ?? InputFiles.folderOf(path))
+        }
+        return out
+    }
+
     /// A finding the audit reports on the file that the recipe is a fix
     /// for (`DS012 on line 4`), so that leaving the file unchanged is said.
     static func fixableFinding(_ rewrite: FileRewrite, recipe: String, project: BuildContext?, settings: BuildSettings) -> String? {
@@ -205,13 +247,13 @@ enum RewriteCommand {
             guard let n = Int(j), n >= 1 else { return .failure(UsageError(message: "The value '\(j)' is invalid for '--jobs <n>'")) }
             jobs = n
         }
-        var shard: (Int, Int)?
-        if let s = args.value("--shard") {
-            let parts = s.split(separator: "/").map { Int($0) }
-            guard parts.count == 2, let i = parts[0], let n = parts[1], n >= 1, i >= 1, i <= n else {
-                return .failure(UsageError(message: "The value '\(s)' is invalid for '--shard <i/n>': expected I/N with 1 ≤ I ≤ N"))
-            }
-            shard = (i, n)
+        let shard: Shard?
+        switch Shard.parse(args, environment: env) {
+        case .success(let s): shard = s
+        case .failure(let e): return .failure(e)
+        }
+        if let dir = args.value("--patch-dir"), dir.isEmpty {
+            return .failure(UsageError(message: "The value '' is invalid for '--patch-dir <dir>'"))
         }
         let write = args.has("--write"), check = args.has("--check")
         if write && check { return .failure(UsageError(message: "'--write' and '--check' cannot be used together")) }
@@ -227,7 +269,7 @@ enum RewriteCommand {
         }
         let color = Terminal.wantsColor(args.value("--color"), env: env, fd: 1)
         return .success(Options(recipe: recipe, write: write, force: args.has("--force"), check: check, json: json, explain: args.has("--explain"),
-                                color: color && !json, jobs: jobs, shard: shard,
+                                color: color && !json, jobs: jobs, shard: shard, patchDir: args.value("--patch-dir"),
                                 stdinName: args.value("--stdin-filename") ?? "Dockerfile", quiet: args.has("--quiet"),
                                 overrides: overrides))
     }

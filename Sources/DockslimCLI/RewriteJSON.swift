@@ -4,9 +4,11 @@ import DockslimRewrite
 /// `rewrite --format json`: per file, what changed, which passes applied or
 /// not and why, and the patch.
 enum RewriteJSON {
-    static func file(_ path: String, _ r: FileRewrite, patch: [UInt8], into w: inout JSONWriter) {
+    /// `root` is the folder the patch applies in (`RepositoryRoots`), `nil` for standard input.
+    static func file(_ path: String, _ r: FileRewrite, patch: [UInt8], root: String?, into w: inout JSONWriter) {
         w.open()
         w.key("path"); w.string(path)
+        w.comma(); w.key("root"); w.optionalString(root)
         w.comma(); w.key("changed"); w.bool(r.changed)
         w.comma(); w.key("outcome"); w.string(r.outcome.name)
         w.comma(); w.key("reason"); w.optionalString(r.outcome.reason)

@@ -70,9 +70,13 @@ public enum UnifiedPatch {
         return out
     }
 
-    /// One hunk: its `@@` header and lines.
-    public static func render(_ h: Hunk, old a: [Line], new b: [Line]) -> [UInt8] {
-        var out = Array("@@ -\(range(h.oldStart, h.oldCount)) +\(range(h.newStart, h.newCount)) @@\n".utf8)
+    /// One hunk: its `@@` header and lines. `heading` goes after the second
+    /// `@@`, where git writes a function name: text there is free and
+    /// ignored by `git apply` and `patch` (it must hold no line break).
+    public static func render(_ h: Hunk, old a: [Line], new b: [Line], heading: String = "") -> [UInt8] {
+        var out = Array("@@ -\(range(h.oldStart, h.oldCount)) +\(range(h.newStart, h.newCount)) @@".utf8)
+        if !heading.isEmpty { out += Array((" " + heading).utf8) }
+        out.append(0x0A)
         for op in h.ops {
             let (mark, line): (UInt8, Line)
             switch op {

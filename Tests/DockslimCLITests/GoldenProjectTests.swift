@@ -4,7 +4,9 @@ import XCTest
 
 /// `Golden/compose/<case>/` and `Golden/bake/<case>/`: a Compose or Bake
 /// project in `project/` (definition files, Dockerfiles, sources) and
-/// beside it what dockslim prints when run in that folder as a user would: the audit in text (exit
+/// beside it what dockslim prints when run in a copy of that folder outside
+/// any repository (patches are named from a repository's top, so the output
+/// must not depend on where this checkout is): the audit in text (exit
 /// status, standard output and standard error), JSON and SARIF, the project
 /// graph in Mermaid, DOT and JSON, and `rewrite --recipe slim` (exit
 /// status, patch and standard error). Missing expected files are written
@@ -41,7 +43,10 @@ final class GoldenProjectTests: XCTestCase {
         defer { fm.changeCurrentDirectoryPath(previous) }
         for name in cases {
             let dir = folder + "/" + name
-            XCTAssertTrue(fm.changeCurrentDirectoryPath(dir + "/project"))
+            let copy = fm.temporaryDirectory.appendingPathComponent("dockslim-golden-\(UUID().uuidString)")
+            defer { try? fm.removeItem(at: copy) }
+            try fm.copyItem(atPath: dir + "/project", toPath: copy.path)
+            XCTAssertTrue(fm.changeCurrentDirectoryPath(copy.path))
             for (file, args, whole) in Self.outputs {
                 let run = Run(args)
                 var text = run.stdout

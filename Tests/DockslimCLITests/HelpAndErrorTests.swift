@@ -48,7 +48,9 @@ final class HelpAndErrorTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("\nUSAGE: dockslim rewrite --recipe <recipe> [<options>] [<path> ...]\n"))
         for row in ["  --recipe <recipe>       A builtin recipe id", "  -w, --write             Apply the changes in place, atomically.",
                     "  --check                 Exit 1 if any file would change", "  -j, --jobs <n>          Files processed at once. (default: all cores)",
-                    "  --shard <i/n>           Take only the i-th of n deterministic shards of the files.",
+                    "  --shard-index <i>       Take only shard i (from 0) of --shard-count; files are grouped by repository (default: $JOB_COMPLETION_INDEX).",
+                    "  --shard-count <n>       The number of shards (default: $DOCKSLIM_SHARD_COUNT).",
+                    "  --patch-dir <dir>       Write one patch per repository, DIR/<repository>.patch, instead of printing it.",
                     "  --color <when>          Colour the patch: auto, always or never (NO_COLOR is honoured). (default: auto)"] {
             XCTAssertTrue(run.stdout.contains(row), row)
         }

@@ -147,12 +147,13 @@ final class RewriteCommandTests: XCTestCase {
         XCTAssertTrue(reasons.contains { $0.contains("may set an ENTRYPOINT") }, "\(reasons)")
     }
 
-    func testExplainPrecedesEachHunkWithPassAndReason() throws {
+    func testExplainNamesEachHunksPassAndReasonOnItsHeaderLine() throws {
         _ = try goProject()
         let run = Run(["rewrite", "--recipe", "hoist-manifests", "--explain"])
         let lines = run.stdout.split(separator: "\n")
         let at = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("@@") })
-        XCTAssertTrue(lines[at - 1].hasPrefix("# hoist-manifests: stage 0: copying go.mod and installing (go) before"))
+        XCTAssertTrue(lines[at - 1].hasPrefix("+++ b/"), "nothing between the file header and its hunk")
+        XCTAssertTrue(lines[at].contains(" @@ hoist-manifests: stage 0: copying go.mod and installing (go) before"), String(lines[at]))
     }
 
     func testColour() throws {
@@ -171,7 +172,8 @@ final class RewriteCommandTests: XCTestCase {
                      ".git/Dockerfile", "node_modules/x/Dockerfile", "vendor/Dockerfile", "skipme/Dockerfile", "a/README.md", "a/Dockerfile.txt"]
         for n in names { try write("FROM alpine\nCMD ./run\n", to: dir.appendingPathComponent(n)) }
         let run = Run(["rewrite", "--recipe", "use-exec-form", "--exclude", "skipme", dir.path])
-        let patched = run.stdout.split(separator: "\n").filter { $0.hasPrefix("--- a/") }.map { String($0.dropFirst(6 + dir.path.count + 1)) }
+        // Outside the current folder and any repository, files are named from the folder given.
+        let patched = run.stdout.split(separator: "\n").filter { $0.hasPrefix("--- a/") }.map { String($0.dropFirst(6)) }
         XCTAssertEqual(patched, ["Dockerfile", "a/Containerfile", "a/Dockerfile.txt", "a/deep/api.Dockerfile", "a/web.containerfile", "b/Dockerfile.prod"])
     }
 

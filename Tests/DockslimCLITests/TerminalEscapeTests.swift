@@ -74,7 +74,7 @@ final class TerminalEscapeTests: XCTestCase {
         XCTAssertTrue(patch.stdout.contains("\n COPY --from=build /app /app\(hostile)\n"), patch.stdout)
         // --explain's reason lines are escaped; its hunks are the patch's.
         guard let explained = runWithin(["rewrite", "--recipe", "cache-mounts", "--explain", root.path]) else { return }
-        for line in explained.stdout.split(separator: "\n") where line.hasPrefix("# ") { assertNoRawControlBytes(String(line), "--explain reason") }
+        for line in explained.stdout.split(separator: "\n") where line.hasPrefix("@@ ") { assertNoRawControlBytes(String(line), "--explain reason") }
     }
 
     func testAuditTextShowsTheEscapesVisibly() throws {
