@@ -24,6 +24,25 @@ public enum DockslimCLI {
     static let root = CommandSpec(
         name: "dockslim",
         overview: "Slim Dockerfiles: read them exactly as BuildKit does, and rewrite them with minimal patches.",
+        discussion: """
+        EXAMPLES:
+          dockslim rewrite --recipe slim                    the patch for every Dockerfile under .
+          dockslim rewrite --recipe slim -w .               apply it (multi-gitter, Turbolift)
+          dockslim rewrite --recipe slim --shard-index 3 --shard-count 8 --patch-dir out repos/
+                                                            one of 8 jobs: whole repositories, DIR/<repo>.patch
+          dockslim audit --format sarif . > dockslim.sarif  for code scanning
+          Engines: integrations/ (multi-gitter, Turbolift, Batch Changes, GitHub Actions,
+          Kubernetes Indexed Jobs, pre-commit).
+
+        SHARDS: --shard-index/--shard-count, or JOB_COMPLETION_INDEX and DOCKSLIM_SHARD_COUNT
+          from the environment, split the work by repository (a folder holding .git); patches
+          name files from their repository's top.
+
+        EXIT STATUS:
+          0   done; for rewrite, with or without changes (also with --write)
+          1   a file failed; rewrite --check found a change; audit found a finding at --fail-on
+          64  usage error
+        """,
         usage: "dockslim <subcommand>",
         options: [CommandSpec.Option(names: ["--version"], valueName: nil, help: "Show the version.")],
         subcommands: [

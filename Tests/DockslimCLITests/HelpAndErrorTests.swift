@@ -6,26 +6,17 @@ final class HelpAndErrorTests: XCTestCase {
     func testRootHelp() {
         let run = Run(["--help"])
         XCTAssertEqual(run.code, 0)
-        XCTAssertEqual(run.stdout, """
-        OVERVIEW: Slim Dockerfiles: read them exactly as BuildKit does, and rewrite them with minimal patches.
-
-        USAGE: dockslim <subcommand>
-
-        OPTIONS:
-          --version               Show the version.
-          -h, --help              Show help information.
-
-        SUBCOMMANDS:
-          rewrite                 Rewrite Dockerfiles with a recipe; print the patch, or apply it.
-          audit                   Find leaks into the final image, cache-busting steps and more; text, JSON, SARIF or HTML.
-          graph                   Draw the stage graph as Mermaid, DOT or JSON.
-          recipes                 List the builtin recipes, or show one recipe's steps.
-          parse                   Parse Dockerfiles and print their syntax tree or BuildKit's reading.
-          help                    Show help for a subcommand.
-
-          See 'dockslim help <subcommand>' for detailed help.
-
-        """)
+        XCTAssertTrue(run.stdout.hasPrefix("OVERVIEW: Slim Dockerfiles: read them exactly as BuildKit does, and rewrite them with minimal patches.\n\nEXAMPLES:\n"))
+        for part in ["\nSHARDS: --shard-index/--shard-count, or JOB_COMPLETION_INDEX and DOCKSLIM_SHARD_COUNT\n",
+                     "\nEXIT STATUS:\n  0   done; for rewrite, with or without changes (also with --write)\n",
+                     "  64  usage error\n", "  Engines: integrations/ (multi-gitter",
+                     "\nUSAGE: dockslim <subcommand>\n\nOPTIONS:\n  --version               Show the version.\n  -h, --help              Show help information.\n\nSUBCOMMANDS:\n",
+                     "  rewrite                 Rewrite Dockerfiles with a recipe; print the patch, or apply it.\n",
+                     "  audit                   Find leaks into the final image, cache-busting steps and more; text, JSON, SARIF or HTML.\n",
+                     "  help                    Show help for a subcommand.\n",
+                     "\n  See 'dockslim help <subcommand>' for detailed help.\n"] {
+            XCTAssertTrue(run.stdout.contains(part), part)
+        }
         XCTAssertEqual(Run([]).stdout, run.stdout)
         XCTAssertEqual(Run(["help"]).stdout, run.stdout)
     }
