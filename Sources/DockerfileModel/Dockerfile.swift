@@ -12,6 +12,8 @@ public final class Dockerfile: Sendable {
     public let globalArgs: [KeyValue]
     public let stages: [Stage]
     public let graph: StageGraph
+    /// For each stage, the index of the first stage of its base chain.
+    private let chainRoots: [Int]
     /// The parser's diagnostics, then the model's (unknown stages, bad FROM…).
     public let diagnostics: [Diagnostic]
     /// The target and build arguments the file is read with.
@@ -117,6 +119,12 @@ public final class Dockerfile: Sendable {
         closeStage()
         self.globalArgs = globals
         self.stages = stages
+        var roots: [Int] = []
+        roots.reserveCapacity(stages.count)
+        for stage in stages {
+            if case .stage(let b) = stage.base, b < stage.index { roots.append(roots[b]) } else { roots.append(stage.index) }
+        }
+        self.chainRoots = roots
         let graph = StageGraph(stages: stages, namedContexts: settings.namedContexts, report: { report($0, $1, $2) })
         self.graph = graph
         if let target = settings.target {
@@ -142,10 +150,16 @@ public final class Dockerfile: Sendable {
     public func baseChain(of stage: Stage) -> [Stage] {
         var chain = [stage]
         // A FROM names only an earlier stage, so the walk ends; the bound is for broken input.
-        while case .stage(let b) = chain[0].base, b < stages.count, b < chain[0].index, chain.count <= stages.count {
-            chain.insert(stages[b], at: 0)
+        while case .stage(let b) = chain[chain.count - 1].base, b < stages.count, b < chain[chain.count - 1].index, chain.count <= stages.count {
+            chain.append(stages[b])
         }
-        return chain
+        return chain.reversed()
+    }
+
+    /// The first stage of `stage`'s base chain (`baseChain(of:)[0]`), from
+    /// an index built once: a long chain of stages costs no walk per stage.
+    public func chainRoot(of stage: Stage) -> Stage {
+        stage.index < chainRoots.count ? stages[chainRoots[stage.index]] : stage
     }
 
     /// Stages no other stage builds on or copies from: each could be built

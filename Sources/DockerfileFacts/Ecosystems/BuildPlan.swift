@@ -35,7 +35,7 @@ package struct StageInput: Sendable {
 
     /// The image at the root of the stage's FROM chain.
     package var rootImage: ImageReference? {
-        if case .image(let ref) = file.baseChain(of: stage)[0].base { return ref }
+        if case .image(let ref) = file.chainRoot(of: stage).base { return ref }
         return nil
     }
 }

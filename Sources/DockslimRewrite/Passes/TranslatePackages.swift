@@ -50,7 +50,7 @@ public struct TranslatePackages: RewritePass {
 
     /// A stage runs on Alpine when the image at the root of its FROM chain is Alpine or an `-alpine` tag.
     static func runsOnAlpine(_ stage: Stage, in file: Dockerfile) -> Bool {
-        guard case .image(let ref) = file.baseChain(of: stage)[0].base else { return false }
+        guard case .image(let ref) = file.chainRoot(of: stage).base else { return false }
         return ImageCatalog.libc(of: ref) == .musl
     }
 
@@ -186,7 +186,7 @@ public struct TranslatePackages: RewritePass {
     /// The languages whose sources say what a stage's program does: its
     /// image's (node, python…), or every one for an operating-system image.
     static func languages(of stage: Stage, in df: Dockerfile) -> [any Ecosystem] {
-        guard case .image(let ref) = df.baseChain(of: stage)[0].base, let e = Ecosystems.of(image: ref) else { return Ecosystems.all }
+        guard case .image(let ref) = df.chainRoot(of: stage).base, let e = Ecosystems.of(image: ref) else { return Ecosystems.all }
         return [e]
     }
 

@@ -103,7 +103,7 @@ public struct UseAlpineBase: RewritePass {
         for edge in df.graph.edges where edge.kind != .base && !moved.contains(edge.stage) {
             guard case .stage(let source) = edge.source, moved.contains(source) else { continue }
             let target = df.stages[edge.stage]
-            let root = df.baseChain(of: target)[0]
+            let root = df.chainRoot(of: target)
             let staysWithoutLibc: Bool
             switch root.base {
             case .scratch: staysWithoutLibc = true

@@ -419,7 +419,7 @@ public struct UseCacheMounts: RewritePass {
     }
 
     private func rootImage(_ stage: Stage, _ df: Dockerfile) -> ImageReference? {
-        if case .image(let ref) = df.baseChain(of: stage)[0].base { return ref }
+        if case .image(let ref) = df.chainRoot(of: stage).base { return ref }
         return nil
     }
 }
