@@ -40,9 +40,10 @@ struct FileWalker {
             || n.hasSuffix(".dockerfile") || n.hasPrefix("containerfile") || n.hasSuffix(".containerfile")
     }
 
-    /// `path` as printed; a matched folder is not entered.
+    /// `path` as printed: a matched folder is not entered, and a file is
+    /// skipped when its path or a folder in it (the walked one included) matches.
     func excluded(_ path: String, isFolder: Bool) -> Bool {
-        excludes.matches(path, isFolder: isFolder)
+        isFolder ? excludes.matches(path, isFolder: true) : excludes.matchesFileOrFolderAbove(path)
     }
 
     /// Every Dockerfile under `root` (a folder), sorted by path.
