@@ -21,6 +21,7 @@ final class HelpAndErrorTests: XCTestCase {
           graph                   Draw the stage graph as Mermaid, DOT or JSON.
           recipes                 List the builtin recipes, or show one recipe's steps.
           parse                   Parse Dockerfiles and print their syntax tree or BuildKit's reading.
+          config                  Print the configuration (.dockslim.json and flags) a Dockerfile gets.
           help                    Show help for a subcommand.
 
           See 'dockslim help <subcommand>' for detailed help.
