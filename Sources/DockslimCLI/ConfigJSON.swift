@@ -50,6 +50,9 @@ struct ConfigJSON {
 
     private let bytes: [UInt8]
     private var offset = 0
+    /// The last position computed, so that reading forward costs one pass
+    /// over the bytes, not one per value.
+    private var known = (offset: 0, position: Position(line: 1, column: 1))
 
     /// Reads a whole document: one value, nothing after it but white space.
     static func parse(_ bytes: [UInt8]) throws(Failure) -> Node {
@@ -63,16 +66,20 @@ struct ConfigJSON {
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
-    /// Where `offset` is, counted from the start (lines and characters).
-    func position(_ at: Int) -> Position {
-        var line = 1, column = 1
-        for b in bytes[..<min(at, bytes.count)] {
+    /// Where `at` is (lines and characters), counted on from the last
+    /// position asked for when it is before `at`.
+    mutating func position(_ at: Int) -> Position {
+        let end = min(at, bytes.count)
+        if end < known.offset { known = (0, Position(line: 1, column: 1)) }
+        var line = known.position.line, column = known.position.column
+        for b in bytes[known.offset..<end] {
             if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
         }
-        return Position(line: line, column: column)
+        known = (end, Position(line: line, column: column))
+        return known.position
     }
 
-    private func failure(_ message: String, at: Int? = nil) -> Failure {
+    private mutating func failure(_ message: String, at: Int? = nil) -> Failure {
         Failure(message: message, at: position(at ?? offset))
     }
 
@@ -113,13 +120,14 @@ struct ConfigJSON {
             skipSpace()
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes, found \(current)") }
             let keyStart = offset
+            let keyAt = position(keyStart)
             let key = try string()
             if members.contains(where: { $0.key == key }) { throw failure("duplicate key '\(key)'", at: keyStart) }
             skipSpace()
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { throw failure("expected ':' after the key, found \(current)") }
             offset += 1
             let v = try value(depth: depth + 1)
-            members.append(Member(key: key, keyAt: position(keyStart), value: v))
+            members.append(Member(key: key, keyAt: keyAt, value: v))
             skipSpace()
             guard offset < bytes.count else { throw failure("expected ',' or '}', found the end of the file") }
             if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }

@@ -24,7 +24,9 @@ enum RewriteCommand {
         for standard input; no PATH means the current folder. The patch lists files in
         path order and applies with 'git apply' or 'patch -p1' from the current folder.
         Nothing is printed, and the exit status is 0, when nothing applies.
-        DRY_RUN=true in the environment previews even with --write.
+        DRY_RUN=true in the environment previews even with --write. Each Dockerfile's
+        nearest .dockslim.json gives recipe options, excludes and targets (--option
+        and --target win); see 'dockslim config --help'.
 
         --write replaces only regular files inside the tree given (a link is followed
         to its target when that stays inside, and refused otherwise), never a file

@@ -108,6 +108,9 @@ final class ConfigTests: XCTestCase {
             ("{\"rules\": {}, \"rules\": {}}", ".dockslim.json:1:15: duplicate key 'rules'"),
             ("", ".dockslim.json:1:1: expected a value, found the end of the file"),
             ("{\"a\": \"\u{1}\"}", ".dockslim.json:1:8: a control character in a string must be escaped"),
+            (String(repeating: "[", count: 100), ".dockslim.json:1:65: nested more than 64 levels deep"),
+            ("{\"$schema\": \"x\", \"exclude\": [\"a\"]} x", ".dockslim.json:1:36: unexpected text after the JSON value"),
+            ("{\"exclude\": [\"\\q\"]}", ".dockslim.json:1:15: unknown escape '\\q'"),
         ]
         for (text, expected) in cases {
             _ = try project([".dockslim.json": text, "Dockerfile": nodeFile])
