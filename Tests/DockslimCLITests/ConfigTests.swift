@@ -94,6 +94,10 @@ final class ConfigTests: XCTestCase {
         let explicit = Run(["audit", "--config", ".dockslim.json"])
         XCTAssertEqual(explicit.code, 1)
         XCTAssertTrue(explicit.stderr.hasPrefix("Error: .dockslim.json:2:28: "), explicit.stderr)
+        let config = Run(["config"])
+        XCTAssertEqual(config.code, 1)
+        XCTAssertEqual(config.stderr, "Error: .dockslim.json:2:28: expected a key in double quotes, found '}'\n")
+        XCTAssertEqual(config.stdout, "")
     }
 
     func testUnknownKeysRulesValuesAndOptionsAreErrors() throws {
