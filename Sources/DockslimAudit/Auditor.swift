@@ -2,33 +2,43 @@ import DockerfileFacts
 import DockerfileModel
 import DockerfileSyntax
 
-/// Runs every rule over one Dockerfile, drops the findings an inline
-/// `# dockslim ignore=ID[,ID…]` comment silences, and sorts the rest by
-/// position.
+/// Runs every rule over one Dockerfile, applies the team's `RuleSettings`
+/// (severities, rules ignored) and the ignore comments (`IgnoreComments`),
+/// keeping what they silence apart, and sorts the rest by position.
 public enum Auditor {
     /// The rules' metadata, in id order.
     public static let rules: [RuleMetadata] = AuditRules.all.map { $0.metadata }
 
     public static func rule(_ id: String) -> RuleMetadata? { rules.first { $0.id == id } }
 
-    public static func audit(_ file: Dockerfile, project: BuildContext? = nil) -> AuditResult {
+    public static func audit(_ file: Dockerfile, project: BuildContext? = nil, rules settings: RuleSettings = .none) -> AuditResult {
         let context = AuditContext(file: file, project: project)
         var findings: [Finding] = []
         for rule in AuditRules.all { findings += rule.check(context) }
-        var suppressed = 0
-        findings = findings.filter { f in
-            guard let anchor = f.anchor, ignoredIDs(above: anchor).contains(where: { $0 == f.id || $0 == "all" }) else { return true }
-            suppressed += 1
-            return false
+        findings += unknownIDsInComments(file)
+        var suppressions: [SuppressedFinding] = []
+        let fileWide = IgnoreComments.fileWide(file)
+        findings = findings.compactMap { f in
+            var f = f
+            if let s = settings.severities[f.id] { f.severity = s }
+            if let anchor = f.anchor, let c = IgnoreComments.above(anchor).first(where: { $0.covers(f.id) }) {
+                suppressions.append(SuppressedFinding(finding: f, suppression: c.suppression))
+            } else if let c = fileWide.first(where: { $0.covers(f.id) }) {
+                suppressions.append(SuppressedFinding(finding: f, suppression: c.suppression))
+            } else if let why = settings.ignored[f.id] {
+                suppressions.append(SuppressedFinding(finding: f, suppression: Suppression(kind: .external, justification: why)))
+            } else {
+                return f
+            }
+            return nil
         }
         let tree = file.tree
-        for k in findings.indices {
-            let location = tree.location(of: min(findings[k].offset, tree.source.count))
-            findings[k].line = location.line
-            findings[k].column = tree.characterColumn(of: location.offset)
-            findings[k].endLine = max(findings[k].endLine, location.line)
-        }
+        locate(&findings, in: tree)
         findings.sort { ($0.line, $0.column, $0.id, $0.message) < ($1.line, $1.column, $1.id, $1.message) }
+        var silenced = suppressions.map(\.finding)
+        locate(&silenced, in: tree)
+        suppressions = zip(silenced, suppressions).map { SuppressedFinding(finding: $0, suppression: $1.suppression) }
+        suppressions.sort { ($0.finding.line, $0.finding.column, $0.finding.id) < ($1.finding.line, $1.finding.column, $1.finding.id) }
         let timeline = context.timeline
         let stages = context.stages.map { facts in
             let i = facts.stage.index
@@ -36,7 +46,32 @@ public enum Auditor {
                                 isFinal: i == context.final?.index, isNeeded: context.needed.contains(i),
                                 cache: timeline.states[i], bustAt: timeline.bustAt[i])
         }
-        return AuditResult(findings: findings, suppressed: suppressed, stages: stages, language: context.language)
+        return AuditResult(findings: findings, suppressions: suppressions, stages: stages, language: context.language)
+    }
+
+    /// Each finding's line and column from its offset.
+    private static func locate(_ findings: inout [Finding], in tree: SyntaxTree) {
+        for k in findings.indices {
+            let location = tree.location(of: min(findings[k].offset, tree.source.count))
+            findings[k].line = location.line
+            findings[k].column = tree.characterColumn(of: location.offset)
+            findings[k].endLine = max(findings[k].endLine, location.line)
+        }
+    }
+
+    /// A rule id an ignore comment names that is no rule: a DS000 warning
+    /// at the comment, as ESLint reports a disable comment for a rule it
+    /// does not know, rather than an error that stops the run.
+    static func unknownIDsInComments(_ file: Dockerfile) -> [Finding] {
+        let comments = IgnoreComments.fileWide(file) + file.instructions.flatMap { IgnoreComments.above($0.node) }
+        var out: [Finding] = []
+        for c in comments {
+            for id in c.ids where !RuleSettings.isKnown(id, allowingAll: true) {
+                out.append(Finding(rule: InvalidDockerfile.metadata, severity: .warning, at: nil, offset: c.offset,
+                                   message: "`# \(c.text)` names an " + RuleSettings.unknownMessage(id), stage: nil))
+            }
+        }
+        return out
     }
 
     /// What running a recipe on the file did.
@@ -73,34 +108,17 @@ public enum Auditor {
             if findings[k].fix == nil { findings[k].fixUnavailable = firstWhy }
         }
     }
-
-    /// The ids named by `# dockslim ignore=…` comments in the contiguous
-    /// comment lines directly above an instruction.
-    static func ignoredIDs(above node: SyntaxNode) -> [String] {
-        let token = node.firstToken
-        let leading = token.tree.source[token.leadingTriviaRange]
-        guard leading.contains(UInt8(ascii: "#")) else { return [] }
-        var lines = String(decoding: leading, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        lines.removeLast()  // the instruction's own indentation
-        var ids: [String] = []
-        for line in lines.reversed() {
-            let t = line.trimmingCharacters(in: " \t\r")
-            guard t.hasPrefix("#") else { break }
-            let body = t.dropFirst().trimmingCharacters(in: " \t")
-            guard body.hasPrefix("dockslim ignore=") else { continue }
-            let list = body.dropFirst("dockslim ignore=".count).prefix { $0 != " " && $0 != "\t" }
-            ids += list.split(separator: ",").map { String($0).uppercased() == "ALL" ? "all" : String($0).uppercased() }
-        }
-        return ids
-    }
 }
 
 /// The audit of one Dockerfile.
 public struct AuditResult: Sendable {
     /// Sorted by position.
     public var findings: [Finding]
-    /// How many findings `# dockslim ignore=` comments silenced.
-    public let suppressed: Int
+    /// The findings ignore comments, `--ignore` or the configuration
+    /// silenced, sorted by position (SARIF shows them as suppressed).
+    public let suppressions: [SuppressedFinding]
+    /// How many findings were silenced.
+    public var suppressed: Int { suppressions.count }
     public let stages: [StageSummary]
     /// The build's language, when the images say (`go`, `node`…).
     public let language: String?

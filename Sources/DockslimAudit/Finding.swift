@@ -11,7 +11,7 @@ public enum Severity: String, Sendable, Comparable, CaseIterable {
 /// One problem found in one place.
 public struct Finding: Sendable {
     public let rule: RuleMetadata
-    public let severity: Severity
+    public internal(set) var severity: Severity
     /// 1-based, where the instruction (or the part of it) at fault starts;
     /// the column counts Unicode characters (a byte order mark is not one).
     public internal(set) var line: Int
@@ -58,7 +58,7 @@ public struct RuleMetadata: Sendable, Equatable {
     public let id: String
     /// Kebab-case, the property the rule guards: `copy-before-dependency-install`.
     public let name: String
-    public let severity: Severity
+    public internal(set) var severity: Severity
     /// One line.
     public let summary: String
     /// Why it matters and what to do; plain text, a few sentences.

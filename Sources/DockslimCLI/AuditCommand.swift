@@ -31,8 +31,15 @@ enum AuditCommand {
 
         A finding names the recipe that fixes it only after running that recipe on the
         file and seeing it change. '# dockslim ignore=DS012' (or several ids, comma-
-        separated) on the line above an instruction silences those findings there.
+        separated) on the line above an instruction silences those findings there;
+        '# dockslim ignore-file=DS012,DS013' in the comments before the first
+        instruction silences them in the whole file; --ignore DS012 everywhere. A
+        silenced finding is counted, and SARIF keeps it with its suppression.
         'dockslim audit --rules' lists every rule.
+
+        Each Dockerfile's nearest .dockslim.json (up to its repository's top) may switch
+        rules off or change their severity, exclude files and name targets; see
+        'dockslim config --help'. The command line wins over it.
 
         Formats:
           text   path:line:col: severity[ID]: message (fix: dockslim rewrite --recipe …)
@@ -49,7 +56,9 @@ enum AuditCommand {
             .init(names: ["--rules"], valueName: nil, help: "List the rules and exit."),
             .init(names: ["--color"], valueName: "when", help: "Colour the text: auto, always or never (NO_COLOR is honoured).",
                   allowed: ["auto", "always", "never"], defaultValue: "auto"),
-            .init(names: ["--exclude"], valueName: "glob", help: "Skip files and folders matching the pattern (repeatable).", repeatable: true),
+            .init(names: ["--exclude"], valueName: "glob", help: "Skip files and folders matching the pattern, as .gitignore does, against the paths as printed (repeatable).", repeatable: true),
+            CommandLineIgnores.option,
+            CommandLineIgnores.configOption,
             .init(names: ["-j", "--jobs"], valueName: "n", help: "Files processed at once.", defaultValue: "all cores"),
             .init(names: ["--stdin-filename"], valueName: "name", help: "The path reported for standard input.", defaultValue: "Dockerfile"),
             .init(names: ["-q", "--quiet"], valueName: nil, help: "Do not print the summary on standard error."),
@@ -77,10 +86,26 @@ enum AuditCommand {
         case .failure(let e): return DockslimCLI.usageError(e.message, spec, console)
         }
 
+        let ignores: [String]
+        switch CommandLineIgnores.parse(args) {
+        case .success(let ids): ignores = ids
+        case .failure(let e): return DockslimCLI.usageError(e.message, spec, console)
+        }
+        let configs: ProjectConfigs
+        switch ProjectConfigs.make(explicit: args.value("--config")) {
+        case .success(let c): configs = c
+        case .failure(.usage(let message)): return DockslimCLI.usageError(message, spec, console)
+        case .failure(.invalid(let e)):
+            console.stderr.write(TerminalText.escaped("Error: \(e)", singleLine: true) + "\n")
+            return DockslimCLI.ExitCode.failure
+        }
+
         let input = InputFiles(args.positionals, excludes: args.all("--exclude"))
         var failures = input.failures
         let builds = input.projectBuilds(environment: env, arguments: args.positionals)
-        let units = BuildUnit.units(input, builds, cli)
+        let configured = configs.apply(to: BuildUnit.units(input, builds, cli), commandLineTarget: cli.target, ignores: ignores)
+        failures += configured.failures
+        let units = configured.units
         let stdin = input.files.contains("-") ? console.readStandardInput() : []
         let facts = input.projectFacts(jobs: jobs, extra: units.compactMap(\.context))
         let checker = FixChecker()

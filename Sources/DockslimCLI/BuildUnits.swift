@@ -58,6 +58,10 @@ struct BuildUnit: Sendable {
     /// last stage, for a build with no target): not unreachable in the
     /// project, whatever this build's target is.
     var otherTargets: Set<String> = []
+    /// The rule settings of its `.dockslim.json` and `--ignore` (`ProjectConfigs.apply`).
+    var rules: RuleSettings = .none
+    /// The recipe options of its `.dockslim.json`; `--option` wins over them.
+    var recipeOptions: [String: String] = [:]
 
     /// The scan phase's facts for this build's context, with the
     /// Dockerfile's own `<name>.dockerignore` in place of the context's
@@ -110,7 +114,7 @@ extension FixChecker {
     /// Audits one build of a Dockerfile: its settings, its context's facts,
     /// its label, and no unreachable-stage note for another build's target.
     func audit(_ unit: BuildUnit, bytes: [UInt8], name: String, facts: [String: BuildContext], suggest: Bool) -> AuditedFile {
-        var file = audit(path: name, bytes: bytes, project: unit.facts(facts), settings: unit.settings, build: unit.label, suggest: suggest)
+        var file = audit(path: name, bytes: bytes, project: unit.facts(facts), settings: unit.settings, rules: unit.rules, build: unit.label, suggest: suggest)
         file.keepStagesOtherBuildsTarget(unit.otherTargets)
         return file
     }

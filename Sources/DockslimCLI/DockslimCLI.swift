@@ -51,6 +51,7 @@ public enum DockslimCLI {
             ("graph", "Draw the stage graph as Mermaid, DOT or JSON."),
             ("recipes", "List the builtin recipes, or show one recipe's steps."),
             ("parse", "Parse Dockerfiles and print their syntax tree or BuildKit's reading."),
+            ("config", "Print the configuration (.dockslim.json and flags) a Dockerfile gets."),
             ("help", "Show help for a subcommand."),
         ]
     )
@@ -109,6 +110,7 @@ public enum DockslimCLI {
         "recipes": (RecipesCommand.spec, RecipesCommand.run),
         "audit": (AuditCommand.spec, AuditCommand.run),
         "graph": (GraphCommand.spec, GraphCommand.run),
+        "config": (ConfigCommand.spec, ConfigCommand.run),
     ]
 
     /// Prints `Error: …`, the usage line and where to find help; returns 64.

@@ -10,14 +10,18 @@ import Darwin
 /// `Containerfile*`, `*.containerfile` (any case), but not
 /// `Dockerfile.dockerignore`, `*.md`, templates (`*.j2`, `*.tmpl`,
 /// `*.template`) or leftovers (`*.orig`, `*.bak`). Folders `.git`, `node_modules` and `vendor`
-/// are skipped, and `--exclude` patterns (`fnmatch`, against the path
-/// relative to the walked folder and against the name). Symbolic links are
+/// are skipped, and what `--exclude` patterns match (`PathGlobs`: as
+/// `.gitignore` reads them, against the path as printed). Symbolic links are
 /// not followed out of the walked tree, and a link inside it is named by its
 /// target (`TreeLinks`); linked folders are not entered. Nothing but a
 /// regular file is ever returned: a FIFO, socket or device named like a
 /// Dockerfile is skipped without being opened.
 struct FileWalker {
-    let excludes: [String]
+    let excludes: PathGlobs
+
+    init(excludes: [String]) {
+        self.excludes = PathGlobs(excludes)
+    }
     static let skippedFolders: Set<String> = [".git", "node_modules", "vendor"]
 
     struct Found: Hashable {
@@ -36,8 +40,10 @@ struct FileWalker {
             || n.hasSuffix(".dockerfile") || n.hasPrefix("containerfile") || n.hasSuffix(".containerfile")
     }
 
-    func excluded(_ relative: String, _ name: String) -> Bool {
-        excludes.contains { fnmatch($0, relative, 0) == 0 || fnmatch($0, name, 0) == 0 }
+    /// `path` as printed: a matched folder is not entered, and a file is
+    /// skipped when its path or a folder in it (the walked one included) matches.
+    func excluded(_ path: String, isFolder: Bool) -> Bool {
+        isFolder ? excludes.matches(path, isFolder: true) : excludes.matchesFileOrFolderAbove(path)
     }
 
     /// Every Dockerfile under `root` (a folder), sorted by path.
@@ -69,18 +75,17 @@ struct FileWalker {
                 guard lstat(path, &st) == 0 else { continue }
                 let type = st.st_mode & S_IFMT
                 if type == S_IFDIR {
-                    if Self.skippedFolders.contains(name) || excluded(relative, name) { continue }
+                    if Self.skippedFolders.contains(name) || excluded(path, isFolder: true) { continue }
                     stack.append((path, relative))
-                } else if ProjectDefinitions.isDefinitionName(name), !excluded(relative, name), type == S_IFREG || type == S_IFLNK {
+                } else if ProjectDefinitions.isDefinitionName(name), !excluded(path, isFolder: false), type == S_IFREG || type == S_IFLNK {
                     projects.insert(dir)
-                } else if Self.isDockerfileName(name), !excluded(relative, name) {
+                } else if Self.isDockerfileName(name), !excluded(path, isFolder: false) {
                     if type == S_IFLNK {
                         // Followed only to a regular file inside the walked tree, and named by that file.
                         guard let rootReal, let target = TreeLinks.realPath(path),
                               let named = TreeLinks.name(target, under: base, rootReal: rootReal),
                               stat(target, &st) == 0, FileKind.isRegular(st.st_mode) else { continue }
-                        let targetRelative = String(named.dropFirst(base == "." ? 0 : base.hasSuffix("/") ? base.count : base.count + 1))
-                        if excluded(targetRelative, String(targetRelative.split(separator: "/").last ?? "")) { continue }
+                        if excludes.matchesFileOrFolderAbove(named) { continue }
                         out.append(named)
                     } else if type == S_IFREG {
                         out.append(path)

@@ -21,17 +21,17 @@ struct FixChecker: Sendable {
         self.plans = plans
     }
 
-    func audit(path: String, bytes: [UInt8], project: BuildContext?, settings: BuildSettings = .none, build: BuildLabel? = nil,
-               suggest: Bool) -> AuditedFile {
+    func audit(path: String, bytes: [UInt8], project: BuildContext?, settings: BuildSettings = .none, rules: RuleSettings = .none,
+               build: BuildLabel? = nil, suggest: Bool) -> AuditedFile {
         let dockerfile = Dockerfile(parsing: bytes, settings: settings)
-        var result = Auditor.audit(dockerfile, project: project)
+        var result = Auditor.audit(dockerfile, project: project, rules: rules)
         var rewrites: [String: FileRewrite] = [:]
         Auditor.settleFixes(&result.findings, available: Set(plans.keys)) { id in
             let rewrite = runner.run(plans[id]!, on: bytes, project: project, parsed: dockerfile, path: Paths.basename(path))
             rewrites[id] = rewrite
             guard rewrite.changed else { return .unchanged(rewrite.skipped ?? "makes no change") }
             var remaining: [String: Int] = [:]
-            for f in Auditor.audit(Dockerfile(parsing: rewrite.output, settings: settings), project: project).findings { remaining[f.id, default: 0] += 1 }
+            for f in Auditor.audit(Dockerfile(parsing: rewrite.output, settings: settings), project: project, rules: rules).findings { remaining[f.id, default: 0] += 1 }
             return .changed(remaining: remaining)
         }
         var file = AuditedFile(path: path, dockerfile: dockerfile, result: result, build: build)

@@ -24,7 +24,8 @@ enum GraphCommand {
         options: [
             .init(names: ["--format"], valueName: "format", help: "mermaid, dot or json.", allowed: ["mermaid", "dot", "json"], defaultValue: "mermaid"),
             .init(names: ["--stdin-filename"], valueName: "name", help: "The path shown for standard input.", defaultValue: "Dockerfile"),
-            .init(names: ["--exclude"], valueName: "glob", help: "Skip files and folders matching the pattern (repeatable).", repeatable: true),
+            .init(names: ["--exclude"], valueName: "glob", help: "Skip files and folders matching the pattern, as .gitignore does, against the paths as printed (repeatable).", repeatable: true),
+            CommandLineIgnores.configOption,
         ] + CommandLineBuild.options
     )
 
@@ -35,6 +36,14 @@ enum GraphCommand {
         case .success(let c): cli = c
         case .failure(let e): return DockslimCLI.usageError(e.message, spec, console)
         }
+        let configs: ProjectConfigs
+        switch ProjectConfigs.make(explicit: args.value("--config")) {
+        case .success(let c): configs = c
+        case .failure(.usage(let message)): return DockslimCLI.usageError(message, spec, console)
+        case .failure(.invalid(let e)):
+            console.stderr.write(TerminalText.escaped("Error: \(e)", singleLine: true) + "\n")
+            return DockslimCLI.ExitCode.failure
+        }
         let input = InputFiles(args.positionals, excludes: args.all("--exclude"))
         for (path, why) in input.failures {
             console.stderr.write(TerminalText.escaped("Error: \(path): \(why)", singleLine: true) + "\n")
@@ -42,12 +51,16 @@ enum GraphCommand {
         if !input.failures.isEmpty { return DockslimCLI.ExitCode.failure }
         let builds = input.projectBuilds(environment: env, arguments: args.positionals)
         for note in builds.notes { console.stderr.write(TerminalText.escaped(note, singleLine: true) + "\n") }
-        let units = BuildUnit.units(input, builds, cli)
+        let configured = configs.apply(to: BuildUnit.units(input, builds, cli), commandLineTarget: cli.target, ignores: [])
+        for (path, why) in configured.failures {
+            console.stderr.write(TerminalText.escaped("Error: \(path): \(why)", singleLine: true) + "\n")
+        }
+        let units = configured.units
         let stdin = input.files.contains("-") ? console.readStandardInput() : []
         let facts = input.projectFacts(jobs: 1, extra: units.compactMap(\.context))
         let checker = FixChecker()
         var files: [AuditedFile] = []
-        var failed = false
+        var failed = !configured.failures.isEmpty
         for unit in units {
             switch unit.read(stdin: stdin) {
             case .success(let bytes):

@@ -29,7 +29,9 @@ enum RewriteCommand {
         one that is the current folder). --patch-dir writes one patch per repository
         instead.
         Nothing is printed, and the exit status is 0, when nothing applies.
-        DRY_RUN=true in the environment previews even with --write.
+        DRY_RUN=true in the environment previews even with --write. Each Dockerfile's
+        nearest .dockslim.json gives recipe options, excludes and targets (--option
+        and --target win); see 'dockslim config --help'.
 
         Shards: --shard-index i --shard-count n (from 0; or JOB_COMPLETION_INDEX and
         DOCKSLIM_SHARD_COUNT from the environment) takes the repositories whose name
@@ -58,7 +60,8 @@ enum RewriteCommand {
             .init(names: ["--color"], valueName: "when", help: "Colour the patch: auto, always or never (NO_COLOR is honoured).",
                   allowed: ["auto", "always", "never"], defaultValue: "auto"),
             .init(names: ["--option"], valueName: "key=value", help: "Set an option of the recipe's passes, e.g. keep=templates,static or tag=3.23 (repeatable).", repeatable: true),
-            .init(names: ["--exclude"], valueName: "glob", help: "Skip files and folders matching the pattern (repeatable).", repeatable: true),
+            .init(names: ["--exclude"], valueName: "glob", help: "Skip files and folders matching the pattern, as .gitignore does, against the paths as printed (repeatable).", repeatable: true),
+            CommandLineIgnores.configOption,
             .init(names: ["-j", "--jobs"], valueName: "n", help: "Files processed at once.", defaultValue: "all cores"),
             .init(names: ["--stdin-filename"], valueName: "name", help: "The path the patch names for standard input.", defaultValue: "Dockerfile"),
             .init(names: ["-q", "--quiet"], valueName: nil, help: "Do not print the summary on standard error."),
@@ -88,10 +91,9 @@ enum RewriteCommand {
         case .success(let o): options = o
         case .failure(let e): return DockslimCLI.usageError(e.message, spec, console)
         }
-        let plan: [RecipeRunner.PlannedPass]
         let runner = RecipeRunner(recipes: BuiltinRecipes.all + [options.recipe])
         do throws(RecipeError) {
-            plan = try runner.plan(options.recipe, overrides: options.overrides)
+            _ = try runner.plan(options.recipe, overrides: options.overrides)  // the command line's options, checked once
         } catch {
             return DockslimCLI.usageError("\(error)", spec, console)
         }
@@ -108,13 +110,23 @@ enum RewriteCommand {
         case .success(let c): cli = c
         case .failure(let e): return DockslimCLI.usageError(e.message, spec, console)
         }
+        let configs: ProjectConfigs
+        switch ProjectConfigs.make(explicit: args.value("--config")) {
+        case .success(let c): configs = c
+        case .failure(.usage(let message)): return DockslimCLI.usageError(message, spec, console)
+        case .failure(.invalid(let e)):
+            console.stderr.write(TerminalText.escaped("Error: \(e)", singleLine: true) + "\n")
+            return DockslimCLI.ExitCode.failure
+        }
         let input = InputFiles(args.positionals, excludes: args.all("--exclude"))
         var failures = input.failures.map { ($0.path, $0.reason) }
         let builds = input.projectBuilds(environment: env, arguments: args.positionals)
         for note in builds.notes where !options.quiet || note.hasPrefix("Error:") {
             console.stderr.write(TerminalText.escaped(note, singleLine: true) + "\n")
         }
-        var jobs = RewriteJob.jobs(BuildUnit.units(input, builds, cli), builds)
+        let configured = configs.apply(to: BuildUnit.units(input, builds, cli), commandLineTarget: cli.target, ignores: [])
+        failures += configured.failures.map { ($0.path, $0.reason) }
+        var jobs = RewriteJob.jobs(configured.units, builds)
         let placements = Self.placements(jobs.map(\.path), input)
         if let shard = options.shard { jobs = jobs.filter { shard.takes($0.path, placement: placements[$0.path]) } }
         var patchDirectory = options.patchDir.map(PatchDirectory.init)
@@ -130,16 +142,19 @@ enum RewriteCommand {
         var done = 0
 
         var writer = InPlaceWriter(force: options.force)
+        let plans = RecipePlans(runner, options.recipe, overrides: options.overrides, configured: Set(jobs.map(\.unit.recipeOptions)))
 
         Batch.forEach(jobs, jobs: options.jobs, { job -> Result<(FileRewrite, FileIdentity?), FileAccess.Failure> in
             let read: Result<(bytes: [UInt8], identity: FileIdentity?), FileAccess.Failure>
             if case .inline(let text) = job.unit.source { read = .success((Array(text.utf8), nil)) } else { read = InputFiles.readKeepingIdentity(job.path, stdin: stdin) }
-            return read.map { read in
+            return read.flatMap { read in
                 if let refusal = job.refusal {
-                    return (FileRewrite(original: read.bytes, output: read.bytes, steps: [], outcome: .refused(refusal), byRequiredStep: true), read.identity)
+                    return .success((FileRewrite(original: read.bytes, output: read.bytes, steps: [], outcome: .refused(refusal), byRequiredStep: true), read.identity))
                 }
                 let project = job.unit.facts(factsByFolder)
-                return (runner.run(plan, on: read.bytes, project: project, settings: job.unit.settings, path: job.pathInContext), read.identity)
+                return plans.plan(job.unit.recipeOptions).map { plan in
+                    (runner.run(plan, on: read.bytes, project: project, settings: job.unit.settings, path: job.pathInContext), read.identity)
+                }
             }
         }, emit: { job, result in
             let path = job.path
@@ -156,7 +171,7 @@ enum RewriteCommand {
                     if let why = rewrite.skipped {
                         let verb = if case .refused = rewrite.outcome { "left alone" } else { "skipped" }
                         note("\(verb): \(why)")
-                    } else if case .nothingToDo(let why) = rewrite.outcome, let finding = Self.fixableFinding(rewrite, recipe: options.recipe.id, project: job.unit.facts(factsByFolder), settings: job.unit.settings) {
+                    } else if case .nothingToDo(let why) = rewrite.outcome, let finding = Self.fixableFinding(rewrite, recipe: options.recipe.id, project: job.unit.facts(factsByFolder), settings: job.unit.settings, rules: job.unit.rules) {
                         note("unchanged: \(why) (the audit reports \(finding), which this recipe fixes)")
                     }
                     if rewrite.changed, let chosen = rewrite.chosen { note("\(options.recipe.id): \(chosen)") }
@@ -230,8 +245,8 @@ enum RewriteCommand {
 
     /// A finding the audit reports on the file that the recipe is a fix
     /// for (`DS012 on line 4`), so that leaving the file unchanged is said.
-    static func fixableFinding(_ rewrite: FileRewrite, recipe: String, project: BuildContext?, settings: BuildSettings) -> String? {
-        let findings = Auditor.audit(Dockerfile(parsing: rewrite.original, settings: settings), project: project).findings
+    static func fixableFinding(_ rewrite: FileRewrite, recipe: String, project: BuildContext?, settings: BuildSettings, rules: RuleSettings = .none) -> String? {
+        let findings = Auditor.audit(Dockerfile(parsing: rewrite.original, settings: settings), project: project, rules: rules).findings
         return findings.first { $0.fixCandidates.contains(recipe) }.map { "\($0.id) on line \($0.line)" }
     }
 

@@ -2,7 +2,9 @@ import DockslimAudit
 
 /// `dockslim audit --format sarif`: SARIF 2.1.0 as GitHub code scanning
 /// reads it: one run, the rules with their help, one result per finding
-/// with a path relative to the repository root (`%SRCROOT%`).
+/// with a path relative to the repository root (`%SRCROOT%`); a finding an
+/// ignore comment, `--ignore` or the configuration silenced is a result
+/// with `suppressions` (`inSource` or `external`, with the justification).
 public enum SARIFLog {
     public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -10,7 +12,9 @@ public enum SARIFLog {
         let rules = Auditor.rules
         var results: [JSONValue] = []
         for file in files {
-            for f in file.result.findings {
+            // Suppressed findings stay in the log, marked (`suppressions`), so viewers show them as such.
+            let reported = file.result.findings.map { ($0, Suppression?.none) } + file.result.suppressions.map { ($0.finding, Optional($0.suppression)) }
+            for (f, suppression) in reported {
                 guard let ruleIndex = rules.firstIndex(where: { $0.id == f.id }) else { continue }
                 var message = f.message
                 if let recipe = f.fix { message += " (fix: \(fixCommand(recipe, path: file.path)))" }
@@ -38,6 +42,12 @@ public enum SARIFLog {
                     properties.append(("buildDefinition", .string(b.definition)))
                 }
                 if !properties.isEmpty { result.append(("properties", .object(properties))) }
+                if let suppression {
+                    result.append(("suppressions", .array([.object([
+                        ("kind", .string(suppression.kind.rawValue)), ("status", .string("accepted")),
+                        ("justification", .string(suppression.justification)),
+                    ])])))
+                }
                 results.append(.object(result))
             }
         }

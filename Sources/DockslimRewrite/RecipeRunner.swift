@@ -51,10 +51,13 @@ public struct RecipeRunner: Sendable {
     /// references and cycles. `overrides` (the command line's `--option
     /// key=value`) go to every pass that takes that option; one that no
     /// pass takes is an error.
-    public func plan(_ recipe: Recipe, overrides: [String: String] = [:]) throws(RecipeError) -> [PlannedPass] {
+    /// `configured` options (a project's `.dockslim.json`) are set like
+    /// overrides for the passes that take them, and ignored by the others;
+    /// `overrides` win over them.
+    public func plan(_ recipe: Recipe, overrides: [String: String] = [:], configured: [String: String] = [:]) throws(RecipeError) -> [PlannedPass] {
         var out: [PlannedPass] = []
         var used: Set<String> = []
-        try expand(recipe, path: [recipe.id], overrides: overrides, used: &used, into: &out)
+        try expand(recipe, path: [recipe.id], overrides: configured.merging(overrides) { _, given in given }, used: &used, into: &out)
         if let unused = overrides.keys.sorted().first(where: { !used.contains($0) }) {
             throw RecipeError("no pass of recipe '\(recipe.id)' takes the option '\(unused)'")
         }

@@ -13,6 +13,7 @@ final class HelpAndErrorTests: XCTestCase {
                      "\nUSAGE: dockslim <subcommand>\n\nOPTIONS:\n  --version               Show the version.\n  -h, --help              Show help information.\n\nSUBCOMMANDS:\n",
                      "  rewrite                 Rewrite Dockerfiles with a recipe; print the patch, or apply it.\n",
                      "  audit                   Find leaks into the final image, cache-busting steps and more; text, JSON, SARIF or HTML.\n",
+                     "  config                  Print the configuration (.dockslim.json and flags) a Dockerfile gets.\n",
                      "  help                    Show help for a subcommand.\n",
                      "\n  See 'dockslim help <subcommand>' for detailed help.\n"] {
             XCTAssertTrue(run.stdout.contains(part), part)
