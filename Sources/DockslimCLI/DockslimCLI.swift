@@ -32,6 +32,8 @@ public enum DockslimCLI {
             ("graph", "Draw the stage graph as Mermaid, DOT or JSON."),
             ("recipes", "List the builtin recipes, or show one recipe's steps."),
             ("parse", "Parse Dockerfiles and print their syntax tree or BuildKit's reading."),
+            ("completions", "Print the shell completion script for bash, zsh or fish."),
+            ("man", "Print the manual page (roff) made from the help text."),
             ("help", "Show help for a subcommand."),
         ]
     )
@@ -90,6 +92,8 @@ public enum DockslimCLI {
         "recipes": (RecipesCommand.spec, RecipesCommand.run),
         "audit": (AuditCommand.spec, AuditCommand.run),
         "graph": (GraphCommand.spec, GraphCommand.run),
+        "completions": (CompletionsCommand.spec, CompletionsCommand.run),
+        "man": (ManCommand.spec, ManCommand.run),
     ]
 
     /// Prints `Error: …`, the usage line and where to find help; returns 64.

@@ -21,6 +21,8 @@ final class HelpAndErrorTests: XCTestCase {
           graph                   Draw the stage graph as Mermaid, DOT or JSON.
           recipes                 List the builtin recipes, or show one recipe's steps.
           parse                   Parse Dockerfiles and print their syntax tree or BuildKit's reading.
+          completions             Print the shell completion script for bash, zsh or fish.
+          man                     Print the manual page (roff) made from the help text.
           help                    Show help for a subcommand.
 
           See 'dockslim help <subcommand>' for detailed help.
