@@ -41,6 +41,20 @@ final class CompletionsAndManTests: XCTestCase {
         XCTAssertTrue(try Self.complete(script, ["dockslim", "rewrite", "--ch"]).contains("--check"))
     }
 
+    func testFishOffersWhatTheSpecsAllow() throws {
+        guard let fish = Self.which("fish") else { throw XCTSkip("fish is not installed") }
+        let file = try temporaryFolder(self).appendingPathComponent("dockslim.fish")
+        try Run(["completions", "fish"]).stdout.write(to: file, atomically: true, encoding: .utf8)
+        func complete(_ line: String) throws -> [String] {
+            let out = try Self.execute(fish, ["-c", "source \(file.path); complete -C '\(line)'"]).output
+            return out.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }.sorted()
+        }
+        XCTAssertEqual(try complete("dockslim re"), ["recipes", "rewrite"])
+        XCTAssertEqual(try complete("dockslim audit --format "), ["json", "sarif", "text"])
+        XCTAssertEqual(try complete("dockslim recipes show go-"), ["go-alpine", "go-distroless", "go-scratch"])
+        XCTAssertEqual(try complete("dockslim completions "), ["bash", "fish", "zsh"])
+    }
+
     func testEachShellAcceptsItsScript() throws {
         for (shell, check) in [("bash", ["-n"]), ("zsh", ["-n"]), ("fish", ["--no-execute"])] {
             guard let path = Self.which(shell) else { continue }  // zsh and fish may be absent
