@@ -21,6 +21,7 @@ enum ManPage {
         this page gathers them.
 
         """
+        if let discussion = root.discussion { s += preformatted(discussion) }
         s += options(root.options + [CommandSpec.helpOption])
         s += ".SH COMMANDS\n"
         for (name, summary) in root.subcommands {
@@ -30,9 +31,7 @@ enum ManPage {
                 continue
             }
             s += escape(spec.overview) + "\n.PP\n.B Usage:\n" + escape(spec.usage) + "\n"
-            if let discussion = spec.discussion {
-                s += ".PP\n.nf\n" + discussion.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "\n") + "\n.fi\n"
-            }
+            if let discussion = spec.discussion { s += preformatted(discussion) }
             for a in spec.arguments {
                 s += ".TP\n.I \(quoted(a.label))\n\(escape(a.help))\n"
             }
@@ -62,6 +61,12 @@ enum ManPage {
 
         """
         return s
+    }
+
+    /// A discussion as `--help` lays it out: its lines kept (`.nf`), since
+    /// its tables and examples are aligned with spaces.
+    static func preformatted(_ text: String) -> String {
+        ".PP\n.nf\n" + text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "\n") + "\n.fi\n"
     }
 
     /// The options as tagged paragraphs: `-j, --jobs <n>` then the help with
