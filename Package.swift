@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),
         .testTarget(name: "DockerfileModelTests", dependencies: ["DockerfileModel", "DockerfileSyntax"]),
         .testTarget(name: "DockerfileFactsTests", dependencies: ["DockerfileFacts", "DockerfileModel", "DockerfileSyntax"]),
-        .testTarget(name: "DockslimCLITests", dependencies: ["DockslimCLI", "DockerfileFacts", "DockerfileModel", "DockerfileSyntax", "dockslim"]),
+        .testTarget(name: "DockslimCLITests", dependencies: ["DockslimCLI", "BuildDefinitions", "DockerfileFacts", "DockerfileModel", "DockerfileSyntax", "dockslim"]),
         .testTarget(name: "UnifiedDiffTests", dependencies: ["UnifiedDiff"]),
         .testTarget(name: "BuildDefinitionsTests", dependencies: ["BuildDefinitions"]),
         .testTarget(name: "DockslimAuditTests", dependencies: ["DockslimAudit", "DockslimReport", "DockerfileFacts", "DockerfileModel"]),

@@ -52,6 +52,8 @@ public enum DockslimCLI {
             ("recipes", "List the builtin recipes, or show one recipe's steps."),
             ("parse", "Parse Dockerfiles and print their syntax tree or BuildKit's reading."),
             ("config", "Print the configuration (.dockslim.json and flags) a Dockerfile gets."),
+            ("completions", "Print the shell completion script for bash, zsh or fish."),
+            ("man", "Print the manual page (roff) made from the help text."),
             ("help", "Show help for a subcommand."),
         ]
     )
@@ -111,6 +113,8 @@ public enum DockslimCLI {
         "audit": (AuditCommand.spec, AuditCommand.run),
         "graph": (GraphCommand.spec, GraphCommand.run),
         "config": (ConfigCommand.spec, ConfigCommand.run),
+        "completions": (CompletionsCommand.spec, CompletionsCommand.run),
+        "man": (ManCommand.spec, ManCommand.run),
     ]
 
     /// Prints `Error: …`, the usage line and where to find help; returns 64.

@@ -14,6 +14,8 @@ final class HelpAndErrorTests: XCTestCase {
                      "  rewrite                 Rewrite Dockerfiles with a recipe; print the patch, or apply it.\n",
                      "  audit                   Find leaks into the final image, cache-busting steps and more; text, JSON, SARIF or HTML.\n",
                      "  config                  Print the configuration (.dockslim.json and flags) a Dockerfile gets.\n",
+                     "  completions             Print the shell completion script for bash, zsh or fish.\n",
+                     "  man                     Print the manual page (roff) made from the help text.\n",
                      "  help                    Show help for a subcommand.\n",
                      "\n  See 'dockslim help <subcommand>' for detailed help.\n"] {
             XCTAssertTrue(run.stdout.contains(part), part)
