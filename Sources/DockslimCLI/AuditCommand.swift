@@ -46,7 +46,7 @@ enum AuditCommand {
             .init(names: ["--fail-on"], valueName: "severity", help: "Exit 1 when a finding is at least this severe: error, warning, note or never.",
                   allowed: ["error", "warning", "note", "never"], defaultValue: "error"),
             .init(names: ["--html"], valueName: "file", help: "Also write a self-contained HTML report to this file."),
-            .init(names: ["--rules"], valueName: nil, help: "List the rules and exit."),
+            .init(names: ["--rules"], valueName: nil, help: "List the rules and exit (--format text or json)."),
             .init(names: ["--color"], valueName: "when", help: "Colour the text: auto, always or never (NO_COLOR is honoured).",
                   allowed: ["auto", "always", "never"], defaultValue: "auto"),
             .init(names: ["--exclude"], valueName: "glob", help: "Skip files and folders matching the pattern (repeatable).", repeatable: true),
@@ -58,7 +58,11 @@ enum AuditCommand {
 
     static func run(_ args: ParsedArguments, _ console: Console) -> Int32 {
         if args.has("--rules") {
-            console.stdout.write(rulesTable())
+            switch args.value("--format") ?? "text" {
+            case "json": console.stdout.write(RulesJSON.document(Auditor.rules, fixRecipes: builtinFixes))
+            case "text": console.stdout.write(rulesTable())
+            default: return DockslimCLI.usageError("'--rules' prints --format text or json", spec, console)
+            }
             return DockslimCLI.ExitCode.success
         }
         let env = ProcessEnvironment.current
@@ -114,7 +118,9 @@ enum AuditCommand {
         })
         switch format {
         case "json": console.stdout.write(FindingJSON.document(audited, failed: failures))
-        case "sarif": console.stdout.write(SARIFLog.document(audited, version: DockslimCLI.version))
+        case "sarif":
+            var artifacts = SARIFArtifacts()
+            console.stdout.write(SARIFLog.document(audited, version: DockslimCLI.version, artifact: { artifacts.artifact($0) }))
         default: break
         }
         if let html {
@@ -141,10 +147,13 @@ enum AuditCommand {
         return DockslimCLI.ExitCode.success
     }
 
+    /// The recipes named as a rule's fixes that are builtin ones.
+    static func builtinFixes(_ r: RuleMetadata) -> [String] { r.fixRecipes.filter { BuiltinRecipes.recipe($0) != nil } }
+
     static func rulesTable() -> String {
         var out = ""
         for r in Auditor.rules {
-            let fixes = r.fixRecipes.filter { BuiltinRecipes.recipe($0) != nil }
+            let fixes = builtinFixes(r)
             out += "\(r.id)  \(r.severity.rawValue.padding(7))  \(r.name)\n"
             out += "       \(r.summary)\n"
             if !fixes.isEmpty { out += "       fix: " + fixes.map { "dockslim rewrite --recipe \($0)" }.joined(separator: ", ") + "\n" }

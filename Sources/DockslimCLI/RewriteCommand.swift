@@ -171,7 +171,8 @@ enum RewriteCommand {
         if options.json {
             var w = JSONWriter()
             w.open()
-            w.key("recipe"); w.string(options.recipe.id)
+            w.key("version"); w.string(JSONSchemaVersion.current)
+            w.comma(); w.key("recipe"); w.string(options.recipe.id)
             w.comma(); w.key("files"); w.bytes.append(UInt8(ascii: "[")); w.bytes += jsonFiles.bytes; w.bytes.append(UInt8(ascii: "]"))
             w.comma(); w.key("summary"); summary.json(into: &w)
             w.close()
