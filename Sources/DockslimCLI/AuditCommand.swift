@@ -34,6 +34,10 @@ enum AuditCommand {
         separated) on the line above an instruction silences those findings there.
         'dockslim audit --rules' lists every rule.
 
+        Standard error: the notes of the project scan and of each file, errors, and a
+        summary; -q prints only errors, -v adds the scan's notes (a build context read
+        only in part).
+
         Formats:
           text   path:line:col: severity[ID]: message (fix: dockslim rewrite --recipe …)
           json   every file with its findings, explanations and fixes, and a summary
@@ -52,8 +56,7 @@ enum AuditCommand {
             .init(names: ["--exclude"], valueName: "glob", help: "Skip files and folders matching the pattern (repeatable).", repeatable: true),
             .init(names: ["-j", "--jobs"], valueName: "n", help: "Files processed at once.", defaultValue: "all cores"),
             .init(names: ["--stdin-filename"], valueName: "name", help: "The path reported for standard input.", defaultValue: "Dockerfile"),
-            .init(names: ["-q", "--quiet"], valueName: nil, help: "Do not print the summary on standard error."),
-        ] + CommandLineBuild.options
+        ] + Verbosity.options + CommandLineBuild.options
     )
 
     static func run(_ args: ParsedArguments, _ console: Console) -> Int32 {
@@ -74,6 +77,11 @@ enum AuditCommand {
         let color = format == "text" && Terminal.wantsColor(args.value("--color"), env: env, fd: 1)
         let stdinName = args.value("--stdin-filename") ?? "Dockerfile"
         let html = args.value("--html")
+        let verbosity: Verbosity
+        switch Verbosity.parse(args) {
+        case .success(let v): verbosity = v
+        case .failure(let e): return DockslimCLI.usageError(e.message, spec, console)
+        }
 
         let cli: CommandLineBuild
         switch CommandLineBuild.parse(args, environment: env) {
@@ -88,7 +96,10 @@ enum AuditCommand {
         let stdin = input.files.contains("-") ? console.readStandardInput() : []
         let facts = input.projectFacts(jobs: jobs, extra: units.compactMap(\.context))
         let checker = FixChecker()
-        for note in builds.notes { console.stderr.write(TerminalText.escaped(note, singleLine: true) + "\n") }
+        for note in builds.notes where verbosity > .quiet || note.hasPrefix("Error:") {
+            console.stderr.write(TerminalText.escaped(note, singleLine: true) + "\n")
+        }
+        if verbosity == .verbose { for note in ProjectScanner.notes(facts) { console.stderr.write(note + "\n") } }
         let definitionErrors = builds.notes.filter { $0.hasPrefix("Error:") }.count
 
         var audited: [AuditedFile] = []
@@ -105,7 +116,7 @@ enum AuditCommand {
                 failures.append((unit.path, e.description))
             case .success(let file):
                 auditedCount += 1
-                if !args.has("--quiet"), let note = file.implicitFinalStage {
+                if verbosity > .quiet, let note = file.implicitFinalStage {
                     console.stderr.write(TerminalText.escaped("note: \(file.path): \(note)", singleLine: true) + "\n")
                 }
                 for f in file.result.findings { counts[f.severity, default: 0] += 1 }
@@ -132,7 +143,7 @@ enum AuditCommand {
         }
         for (path, why) in failures { console.stderr.write(TerminalText.escaped("Error: \(path): \(why)", singleLine: true) + "\n") }
         let total = counts.values.reduce(0, +)
-        if !args.has("--quiet") && (total > 0 || !failures.isEmpty || isatty(2) == 1) {
+        if verbosity > .quiet && (total > 0 || !failures.isEmpty || console.stderrIsTerminal) {
             var line = "dockslim: \(auditedCount) file\(auditedCount == 1 ? "" : "s") audited, "
             line += "\(counts[.error] ?? 0) error\(counts[.error] == 1 ? "" : "s"), \(counts[.warning] ?? 0) warning\(counts[.warning] == 1 ? "" : "s"), "
             line += "\(counts[.note] ?? 0) note\(counts[.note] == 1 ? "" : "s")"

@@ -19,13 +19,13 @@ enum GraphCommand {
         Mermaid output renders in GitHub Markdown inside a ```mermaid block; DOT renders
         with Graphviz ('dot -Tsvg'); JSON is for other tools.
         """,
-        usage: "dockslim graph [--format <format>] [<path> ...]",
+        usage: "dockslim graph [<options>] [<path> ...]",
         arguments: [.init(label: "<path>", help: "A Dockerfile, or folders; '-' reads standard input. Default: the current folder.")],
         options: [
             .init(names: ["--format"], valueName: "format", help: "mermaid, dot or json.", allowed: ["mermaid", "dot", "json"], defaultValue: "mermaid"),
             .init(names: ["--stdin-filename"], valueName: "name", help: "The path shown for standard input.", defaultValue: "Dockerfile"),
             .init(names: ["--exclude"], valueName: "glob", help: "Skip files and folders matching the pattern (repeatable).", repeatable: true),
-        ] + CommandLineBuild.options
+        ] + Verbosity.options + CommandLineBuild.options
     )
 
     static func run(_ args: ParsedArguments, _ console: Console) -> Int32 {
@@ -35,16 +35,24 @@ enum GraphCommand {
         case .success(let c): cli = c
         case .failure(let e): return DockslimCLI.usageError(e.message, spec, console)
         }
+        let verbosity: Verbosity
+        switch Verbosity.parse(args) {
+        case .success(let v): verbosity = v
+        case .failure(let e): return DockslimCLI.usageError(e.message, spec, console)
+        }
         let input = InputFiles(args.positionals, excludes: args.all("--exclude"))
         for (path, why) in input.failures {
             console.stderr.write(TerminalText.escaped("Error: \(path): \(why)", singleLine: true) + "\n")
         }
         if !input.failures.isEmpty { return DockslimCLI.ExitCode.failure }
         let builds = input.projectBuilds(environment: env, arguments: args.positionals)
-        for note in builds.notes { console.stderr.write(TerminalText.escaped(note, singleLine: true) + "\n") }
+        for note in builds.notes where verbosity > .quiet || note.hasPrefix("Error:") {
+            console.stderr.write(TerminalText.escaped(note, singleLine: true) + "\n")
+        }
         let units = BuildUnit.units(input, builds, cli)
         let stdin = input.files.contains("-") ? console.readStandardInput() : []
         let facts = input.projectFacts(jobs: 1, extra: units.compactMap(\.context))
+        if verbosity == .verbose { for note in ProjectScanner.notes(facts) { console.stderr.write(note + "\n") } }
         let checker = FixChecker()
         var files: [AuditedFile] = []
         var failed = false
