@@ -124,3 +124,23 @@ final class OutputContractTests: XCTestCase {
         XCTAssertTrue(fromTop.allSatisfy { $0.hasSuffix(":1") })
     }
 }
+
+/// The HTML report's size cards: the base now and the recipe's image are
+/// given in one unit, never a compressed figure beside an on-disk one.
+final class SizeCardTests: XCTestCase {
+    func testCardsCompareLikeWithLike() throws {
+        let dir = try projectFolder(self, [
+            "go.mod": "module example.com/app\n\ngo 1.25\n",
+            "main.go": "package main\n\nfunc main() {}\n",
+            "Dockerfile": "FROM golang:1.25\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nCMD [\"/app\"]\n",
+        ])
+        XCTAssertEqual(Run(["audit", "--html", "r.html", "-q", "--fail-on", "never"]).code, 0)
+        let page = String(decoding: try Data(contentsOf: dir.appendingPathComponent("r.html")), as: UTF8.self)
+        // golang:1.25 has both figures, distroless static only the on-disk one: both cards say on disk.
+        let sizes = page.components(separatedBy: "<div class=\"size\"").dropFirst().map { chunk -> String in
+            let text = chunk.drop { $0 != ">" }.dropFirst()
+            return String(text.prefix { $0 != "<" })
+        }
+        XCTAssertEqual(sizes, ["848 MB on disk", "2.1 MB on disk"])
+    }
+}
