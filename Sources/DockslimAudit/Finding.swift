@@ -52,6 +52,22 @@ public struct Finding: Sendable {
     public var id: String { rule.id }
 }
 
+/// What a rule is about.
+public enum RuleTag: String, Sendable, CaseIterable {
+    /// A risk to whoever runs the image: secrets, root.
+    case security
+    /// Bytes the final image carries and does not need.
+    case imageSize = "image-size"
+    /// A step that re-runs when it need not.
+    case buildCache = "build-cache"
+    /// The build or the program does not do what the file says.
+    case correctness
+    /// The same file builds a different image later.
+    case reproducibility
+    /// Text that does nothing and misleads the reader.
+    case maintainability
+}
+
 /// What a rule is, independent of any file: the SARIF rule metadata.
 public struct RuleMetadata: Sendable, Equatable {
     /// Stable: `DS012`. Never reused for another meaning.
@@ -68,12 +84,21 @@ public struct RuleMetadata: Sendable, Equatable {
     public let fixRecipes: [String]
     /// What to do by hand when no recipe applies.
     public let advice: String
+    /// What the rule is about, first the main concern; reports list them
+    /// (SARIF `properties.tags`, where `security` makes GitHub show the
+    /// finding as a security alert).
+    public let tags: [RuleTag]
+    /// For `security` rules: GitHub's `security-severity`, a CVSS-like
+    /// score from "0.1" to "10.0" (7.0 and up is high, 4.0 to 6.9 medium).
+    public let securitySeverity: String?
 
-    public init(id: String, name: String, severity: Severity, summary: String, explanation: String,
-                fixRecipes: [String] = [], advice: String) {
+    public init(id: String, name: String, severity: Severity, tags: [RuleTag], securitySeverity: String? = nil,
+                summary: String, explanation: String, fixRecipes: [String] = [], advice: String) {
         self.id = id
         self.name = name
         self.severity = severity
+        self.tags = tags
+        self.securitySeverity = securitySeverity
         self.summary = summary
         self.explanation = explanation
         self.fixRecipes = fixRecipes

@@ -41,6 +41,10 @@ enum AuditCommand {
         rules off or change their severity, exclude files and name targets; see
         'dockslim config --help'. The command line wins over it.
 
+        Standard error: the notes of the project scan and of each file, errors, and a
+        summary; -q prints only errors, -v adds the scan's notes (a build context read
+        only in part).
+
         Formats:
           text   path:line:col: severity[ID]: message (fix: dockslim rewrite --recipe …)
           json   every file with its findings, explanations and fixes, and a summary
@@ -53,7 +57,7 @@ enum AuditCommand {
             .init(names: ["--fail-on"], valueName: "severity", help: "Exit 1 when a finding is at least this severe: error, warning, note or never.",
                   allowed: ["error", "warning", "note", "never"], defaultValue: "error"),
             .init(names: ["--html"], valueName: "file", help: "Also write a self-contained HTML report to this file."),
-            .init(names: ["--rules"], valueName: nil, help: "List the rules and exit."),
+            .init(names: ["--rules"], valueName: nil, help: "List the rules and exit (--format text or json)."),
             .init(names: ["--color"], valueName: "when", help: "Colour the text: auto, always or never (NO_COLOR is honoured).",
                   allowed: ["auto", "always", "never"], defaultValue: "auto"),
             .init(names: ["--exclude"], valueName: "glob", help: "Skip files and folders matching the pattern, as .gitignore does, against the paths as printed (repeatable).", repeatable: true),
@@ -61,13 +65,16 @@ enum AuditCommand {
             CommandLineIgnores.configOption,
             .init(names: ["-j", "--jobs"], valueName: "n", help: "Files processed at once.", defaultValue: "all cores"),
             .init(names: ["--stdin-filename"], valueName: "name", help: "The path reported for standard input.", defaultValue: "Dockerfile"),
-            .init(names: ["-q", "--quiet"], valueName: nil, help: "Do not print the summary on standard error."),
-        ] + CommandLineBuild.options
+        ] + Verbosity.options + CommandLineBuild.options
     )
 
     static func run(_ args: ParsedArguments, _ console: Console) -> Int32 {
         if args.has("--rules") {
-            console.stdout.write(rulesTable())
+            switch args.value("--format") ?? "text" {
+            case "json": console.stdout.write(RulesJSON.document(Auditor.rules, fixRecipes: builtinFixes))
+            case "text": console.stdout.write(rulesTable())
+            default: return DockslimCLI.usageError("'--rules' prints --format text or json", spec, console)
+            }
             return DockslimCLI.ExitCode.success
         }
         let env = ProcessEnvironment.current
@@ -79,6 +86,11 @@ enum AuditCommand {
         let color = format == "text" && Terminal.wantsColor(args.value("--color"), env: env, fd: 1)
         let stdinName = args.value("--stdin-filename") ?? "Dockerfile"
         let html = args.value("--html")
+        let verbosity: Verbosity
+        switch Verbosity.parse(args) {
+        case .success(let v): verbosity = v
+        case .failure(let e): return DockslimCLI.usageError(e.message, spec, console)
+        }
 
         let cli: CommandLineBuild
         switch CommandLineBuild.parse(args, environment: env) {
@@ -109,7 +121,10 @@ enum AuditCommand {
         let stdin = input.files.contains("-") ? console.readStandardInput() : []
         let facts = input.projectFacts(jobs: jobs, extra: units.compactMap(\.context))
         let checker = FixChecker()
-        for note in builds.notes { console.stderr.write(TerminalText.escaped(note, singleLine: true) + "\n") }
+        for note in builds.notes where verbosity > .quiet || note.hasPrefix("Error:") {
+            console.stderr.write(TerminalText.escaped(note, singleLine: true) + "\n")
+        }
+        if verbosity == .verbose { for note in ProjectScanner.notes(facts) { console.stderr.write(note + "\n") } }
         let definitionErrors = builds.notes.filter { $0.hasPrefix("Error:") }.count
 
         var audited: [AuditedFile] = []
@@ -126,7 +141,7 @@ enum AuditCommand {
                 failures.append((unit.path, e.description))
             case .success(let file):
                 auditedCount += 1
-                if !args.has("--quiet"), let note = file.implicitFinalStage {
+                if verbosity > .quiet, let note = file.implicitFinalStage {
                     console.stderr.write(TerminalText.escaped("note: \(file.path): \(note)", singleLine: true) + "\n")
                 }
                 for f in file.result.findings { counts[f.severity, default: 0] += 1 }
@@ -139,7 +154,9 @@ enum AuditCommand {
         })
         switch format {
         case "json": console.stdout.write(FindingJSON.document(audited, failed: failures))
-        case "sarif": console.stdout.write(SARIFLog.document(audited, version: DockslimCLI.version))
+        case "sarif":
+            var artifacts = SARIFArtifacts()
+            console.stdout.write(SARIFLog.document(audited, version: DockslimCLI.version, artifact: { artifacts.artifact($0) }))
         default: break
         }
         if let html {
@@ -151,7 +168,7 @@ enum AuditCommand {
         }
         for (path, why) in failures { console.stderr.write(TerminalText.escaped("Error: \(path): \(why)", singleLine: true) + "\n") }
         let total = counts.values.reduce(0, +)
-        if !args.has("--quiet") && (total > 0 || !failures.isEmpty || isatty(2) == 1) {
+        if verbosity > .quiet && (total > 0 || !failures.isEmpty || console.stderrIsTerminal) {
             var line = "dockslim: \(auditedCount) file\(auditedCount == 1 ? "" : "s") audited, "
             line += "\(counts[.error] ?? 0) error\(counts[.error] == 1 ? "" : "s"), \(counts[.warning] ?? 0) warning\(counts[.warning] == 1 ? "" : "s"), "
             line += "\(counts[.note] ?? 0) note\(counts[.note] == 1 ? "" : "s")"
@@ -166,10 +183,13 @@ enum AuditCommand {
         return DockslimCLI.ExitCode.success
     }
 
+    /// The recipes named as a rule's fixes that are builtin ones.
+    static func builtinFixes(_ r: RuleMetadata) -> [String] { r.fixRecipes.filter { BuiltinRecipes.recipe($0) != nil } }
+
     static func rulesTable() -> String {
         var out = ""
         for r in Auditor.rules {
-            let fixes = r.fixRecipes.filter { BuiltinRecipes.recipe($0) != nil }
+            let fixes = builtinFixes(r)
             out += "\(r.id)  \(r.severity.rawValue.padding(7))  \(r.name)\n"
             out += "       \(r.summary)\n"
             if !fixes.isEmpty { out += "       fix: " + fixes.map { "dockslim rewrite --recipe \($0)" }.joined(separator: ", ") + "\n" }

@@ -19,14 +19,14 @@ enum GraphCommand {
         Mermaid output renders in GitHub Markdown inside a ```mermaid block; DOT renders
         with Graphviz ('dot -Tsvg'); JSON is for other tools.
         """,
-        usage: "dockslim graph [--format <format>] [<path> ...]",
+        usage: "dockslim graph [<options>] [<path> ...]",
         arguments: [.init(label: "<path>", help: "A Dockerfile, or folders; '-' reads standard input. Default: the current folder.")],
         options: [
             .init(names: ["--format"], valueName: "format", help: "mermaid, dot or json.", allowed: ["mermaid", "dot", "json"], defaultValue: "mermaid"),
             .init(names: ["--stdin-filename"], valueName: "name", help: "The path shown for standard input.", defaultValue: "Dockerfile"),
             .init(names: ["--exclude"], valueName: "glob", help: "Skip files and folders matching the pattern, as .gitignore does, against the paths as printed (repeatable).", repeatable: true),
             CommandLineIgnores.configOption,
-        ] + CommandLineBuild.options
+        ] + Verbosity.options + CommandLineBuild.options
     )
 
     static func run(_ args: ParsedArguments, _ console: Console) -> Int32 {
@@ -34,6 +34,11 @@ enum GraphCommand {
         let cli: CommandLineBuild
         switch CommandLineBuild.parse(args, environment: env) {
         case .success(let c): cli = c
+        case .failure(let e): return DockslimCLI.usageError(e.message, spec, console)
+        }
+        let verbosity: Verbosity
+        switch Verbosity.parse(args) {
+        case .success(let v): verbosity = v
         case .failure(let e): return DockslimCLI.usageError(e.message, spec, console)
         }
         let configs: ProjectConfigs
@@ -50,7 +55,9 @@ enum GraphCommand {
         }
         if !input.failures.isEmpty { return DockslimCLI.ExitCode.failure }
         let builds = input.projectBuilds(environment: env, arguments: args.positionals)
-        for note in builds.notes { console.stderr.write(TerminalText.escaped(note, singleLine: true) + "\n") }
+        for note in builds.notes where verbosity > .quiet || note.hasPrefix("Error:") {
+            console.stderr.write(TerminalText.escaped(note, singleLine: true) + "\n")
+        }
         let configured = configs.apply(to: BuildUnit.units(input, builds, cli), commandLineTarget: cli.target, ignores: [])
         for (path, why) in configured.failures {
             console.stderr.write(TerminalText.escaped("Error: \(path): \(why)", singleLine: true) + "\n")
@@ -58,6 +65,7 @@ enum GraphCommand {
         let units = configured.units
         let stdin = input.files.contains("-") ? console.readStandardInput() : []
         let facts = input.projectFacts(jobs: 1, extra: units.compactMap(\.context))
+        if verbosity == .verbose { for note in ProjectScanner.notes(facts) { console.stderr.write(note + "\n") } }
         let checker = FixChecker()
         var files: [AuditedFile] = []
         var failed = !configured.failures.isEmpty

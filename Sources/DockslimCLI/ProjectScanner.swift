@@ -1,5 +1,6 @@
 import BuildDefinitions
 import DockerfileFacts
+import DockslimReport
 
 #if canImport(Glibc)
 import Glibc
@@ -18,6 +19,16 @@ enum ProjectScanner {
     /// installed dependencies and build output, which no fact reads.
     static let opaqueFolders: Set<String> = [".git", "node_modules", "vendor", "target", "__pycache__", ".venv", "venv", ".tox",
                                              ".gradle", ".next"]
+
+    /// `-v`: the build contexts the scan read only in part, whose facts
+    /// about "all the sources" are then unknown rather than guessed.
+    static func notes(_ facts: [String: BuildContext]) -> [String] {
+        facts.keys.sorted().filter { facts[$0]?.complete == false }.map { folder in
+            TerminalText.escaped("note: \(folder): the scan stopped at a read limit (\(ReadLimits.projectEntries) entries, "
+                + "\(ReadLimits.projectDepth) folders deep, \(ReadLimits.describe(ReadLimits.projectFolder)) read): "
+                + "what needs all the sources is taken as unknown", singleLine: true)
+        }
+    }
 
     static func facts(forFolder folder: String) -> BuildContext {
         let root = folder.isEmpty ? "." : folder

@@ -7,12 +7,20 @@ enum RecipesCommand {
     static let spec = CommandSpec(
         name: "recipes",
         overview: "List the builtin recipes, or show one recipe's steps.",
-        usage: "dockslim recipes [show <recipe>]",
-        arguments: [.init(label: "show <recipe>", help: "Print a recipe's steps and the options of its passes.")]
+        usage: "dockslim recipes [--format <format>] [show <recipe>]",
+        arguments: [.init(label: "show <recipe>", help: "Print a recipe's steps and the options of its passes.")],
+        options: [
+            .init(names: ["--format"], valueName: "format", help: "text or json (the steps as a recipe file writes them, with each pass's options).",
+                  allowed: ["text", "json"], defaultValue: "text"),
+        ]
     )
 
     static func run(_ args: ParsedArguments, _ console: Console) -> Int32 {
+        let json = args.value("--format") == "json"
         switch args.positionals.count {
+        case 0 where json:
+            console.stdout.write(RecipesJSON.list(BuiltinRecipes.all))
+            return DockslimCLI.ExitCode.success
         case 0:
             let width = (BuiltinRecipes.all.map(\.id.count).max() ?? 0) + 2
             for r in BuiltinRecipes.all {
@@ -28,7 +36,11 @@ enum RecipesCommand {
                 console.stderr.write(TerminalText.escaped("Error: \(e)", singleLine: true) + "\n")
                 return DockslimCLI.ExitCode.failure
             }
-            console.stdout.write(TerminalText.escaped(describe(recipe)))  // a recipe file's text may come from anywhere
+            if json {
+                console.stdout.write(RecipesJSON.one(recipe))
+            } else {
+                console.stdout.write(TerminalText.escaped(describe(recipe)))  // a recipe file's text may come from anywhere
+            }
             return DockslimCLI.ExitCode.success
         default:
             return DockslimCLI.usageError("Unexpected argument '\(args.positionals.joined(separator: " "))'", spec, console)

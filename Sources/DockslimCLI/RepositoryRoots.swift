@@ -62,8 +62,9 @@ struct RepositoryRoots {
         return Placement(root: root, path: Self.relative(fileReal, to: top) ?? path)
     }
 
-    /// The nearest folder at or above `folderReal` that holds `.git`.
-    private mutating func repositoryTop(of folderReal: String) -> String? {
+    /// The nearest folder at or above `folderReal` (a real path) that holds
+    /// `.git` (a folder, or the file a worktree or submodule has).
+    mutating func repositoryTop(of folderReal: String) -> String? {
         if let known = repositoryOf[folderReal] { return known }
         var st = stat()
         let top: String?

@@ -42,6 +42,12 @@ enum RewriteCommand {
         not anything changed; 1 when a file failed, or with --check when a file would
         change; 64 for a usage error.
 
+        Standard error says what happened to each file (left alone, skipped, unchanged,
+        warning) and ends with a summary; more than 20 skipped files are grouped by
+        reason (-v lists each one, and also every unchanged file and the scan's notes);
+        -q prints only errors. On a terminal, a run of more than 200 files shows its
+        progress on one line below these.
+
         --write replaces only regular files inside the tree given (a link is followed
         to its target when that stays inside, and refused otherwise), never a file
         that changed since it was read, and a read-only file or one owned by another
@@ -64,8 +70,7 @@ enum RewriteCommand {
             CommandLineIgnores.configOption,
             .init(names: ["-j", "--jobs"], valueName: "n", help: "Files processed at once.", defaultValue: "all cores"),
             .init(names: ["--stdin-filename"], valueName: "name", help: "The path the patch names for standard input.", defaultValue: "Dockerfile"),
-            .init(names: ["-q", "--quiet"], valueName: nil, help: "Do not print the summary on standard error."),
-        ] + Shard.options + CommandLineBuild.options
+        ] + Verbosity.options + Shard.options + CommandLineBuild.options
     )
 
     struct Options {
@@ -80,7 +85,8 @@ enum RewriteCommand {
         var shard: Shard?
         var patchDir: String?
         var stdinName: String
-        var quiet: Bool
+        var verbosity: Verbosity
+        var quiet: Bool { verbosity == .quiet }
         var overrides: [String: String]
     }
 
@@ -138,8 +144,10 @@ enum RewriteCommand {
         var summary = Summary()
         var jsonFiles = JSONWriter()
         var firstJSON = true
-        let progress = isatty(2) == 1 && files.count > 200 && !options.quiet
+        let status = StatusLine(console.stderr, showsProgress: console.stderrIsTerminal && files.count > 200 && !options.quiet)
+        var skippedLines = SkippedFiles()
         var done = 0
+        if options.verbosity == .verbose { for note in ProjectScanner.notes(factsByFolder) { status.diagnostic(note) } }
 
         var writer = InPlaceWriter(force: options.force)
         let plans = RecipePlans(runner, options.recipe, overrides: options.overrides, configured: Set(jobs.map(\.unit.recipeOptions)))
@@ -159,7 +167,7 @@ enum RewriteCommand {
         }, emit: { job, result in
             let path = job.path
             done += 1
-            if progress { console.stderr.write("\r\u{1B}[K[\(done)/\(files.count)] \(TerminalText.escaped(path, singleLine: true))"); console.stderr.flush() }
+            status.progress(done: done, total: files.count, path: path)
             let label = path == "-" ? options.stdinName : path
             switch result {
             case .failure(let e):
@@ -167,12 +175,16 @@ enum RewriteCommand {
             case .success(let (rewrite, identity)):
                 summary.count(rewrite)
                 if !options.quiet && !options.json {
-                    func note(_ text: String) { console.stderr.write(TerminalText.escaped("\(label): \(text)", singleLine: true) + "\n") }
+                    func note(_ text: String) { status.diagnostic(TerminalText.escaped("\(label): \(text)", singleLine: true)) }
                     if let why = rewrite.skipped {
-                        let verb = if case .refused = rewrite.outcome { "left alone" } else { "skipped" }
-                        note("\(verb): \(why)")
-                    } else if case .nothingToDo(let why) = rewrite.outcome, let finding = Self.fixableFinding(rewrite, recipe: options.recipe.id, project: job.unit.facts(factsByFolder), settings: job.unit.settings, rules: job.unit.rules) {
+                        if case .refused = rewrite.outcome { note("left alone: \(why)") }
+                        else if options.verbosity == .verbose { note("skipped: \(why)") }
+                        else { skippedLines.add(path: label, reason: why) }  // grouped when there are many
+                    } else if case .nothingToDo(let why) = rewrite.outcome,
+                              let finding = Self.fixableFinding(rewrite, recipe: options.recipe.id, project: job.unit.facts(factsByFolder), settings: job.unit.settings, rules: job.unit.rules) {
                         note("unchanged: \(why) (the audit reports \(finding), which this recipe fixes)")
+                    } else if options.verbosity == .verbose && !rewrite.changed && rewrite.declined.isEmpty {
+                        note("unchanged: \(rewrite.outcome.reason ?? "the recipe changes nothing here")")
                     }
                     if rewrite.changed, let chosen = rewrite.chosen { note("\(options.recipe.id): \(chosen)") }
                     for d in rewrite.declined { note("left alone: \(d.pass): \(d.text)") }
@@ -210,22 +222,24 @@ enum RewriteCommand {
                 }
             }
         })
-        if progress { console.stderr.write("\r\u{1B}[K") }
+        status.finish()
         if let patchDirectory { failures += patchDirectory.write() }
+        for line in skippedLines.report { console.stderr.write(TerminalText.escaped(line, singleLine: true) + "\n") }
         for (path, why) in failures { console.stderr.write(TerminalText.escaped("Error: \(path): \(why)", singleLine: true) + "\n") }
         // A definition file with errors is bad input: said above, and the command fails after doing the rest.
         summary.failed = failures.count + builds.notes.filter { $0.hasPrefix("Error:") }.count
         if options.json {
             var w = JSONWriter()
             w.open()
-            w.key("recipe"); w.string(options.recipe.id)
+            w.key("version"); w.string(JSONSchemaVersion.current)
+            w.comma(); w.key("recipe"); w.string(options.recipe.id)
             w.comma(); w.key("files"); w.bytes.append(UInt8(ascii: "[")); w.bytes += jsonFiles.bytes; w.bytes.append(UInt8(ascii: "]"))
             w.comma(); w.key("summary"); summary.json(into: &w)
             w.close()
             w.bytes.append(0x0A)
             console.stdout.write(w.bytes)
         }
-        if !options.quiet && (summary.changed > 0 || summary.failed > 0 || isatty(2) == 1) {
+        if !options.quiet && (summary.changed > 0 || summary.failed > 0 || console.stderrIsTerminal) {
             console.stderr.write(TerminalText.escaped(summary.line(wrote: options.write && !dryRun), singleLine: true) + "\n")
         }
         if summary.failed > 0 { return DockslimCLI.ExitCode.failure }
@@ -283,9 +297,14 @@ enum RewriteCommand {
             overrides[String(o[..<eq])] = String(o[o.index(after: eq)...])
         }
         let color = Terminal.wantsColor(args.value("--color"), env: env, fd: 1)
+        let verbosity: Verbosity
+        switch Verbosity.parse(args) {
+        case .success(let v): verbosity = v
+        case .failure(let e): return .failure(e)
+        }
         return .success(Options(recipe: recipe, write: write, force: args.has("--force"), check: check, json: json, explain: args.has("--explain"),
                                 color: color && !json, jobs: jobs, shard: shard, patchDir: args.value("--patch-dir"),
-                                stdinName: args.value("--stdin-filename") ?? "Dockerfile", quiet: args.has("--quiet"),
+                                stdinName: args.value("--stdin-filename") ?? "Dockerfile", verbosity: verbosity,
                                 overrides: overrides))
     }
 
@@ -320,14 +339,18 @@ struct Summary {
         outcomes[r.outcome.name, default: 0] += 1
         if let why = r.skipped {
             skipped += 1
-            // Counted by the reason's kind: the text before its first colon or parenthesis.
-            let kind = why.prefix { $0 != ":" && $0 != "(" }
-            skipReasons[String(kind).trimmingTrailingSpaces(), default: 0] += 1
+            skipReasons[Self.reasonKind(why), default: 0] += 1
         } else if r.changed {
             changed += 1
         } else {
             unchanged += 1
         }
+    }
+
+    /// A reason's kind, by which skipped files are counted and grouped:
+    /// the text before its first colon or parenthesis.
+    static func reasonKind(_ why: String) -> String {
+        String(why.prefix { $0 != ":" && $0 != "(" }).trimmingTrailingSpaces()
     }
 
     func line(wrote: Bool) -> String {

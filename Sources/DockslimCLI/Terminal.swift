@@ -47,22 +47,28 @@ public struct Console: Sendable {
     public let stdout: OutputStream
     public let stderr: OutputStream
     public let readStandardInput: @Sendable () -> [UInt8]
+    /// Standard error is a terminal: progress is drawn there, and the
+    /// summary line is printed even when nothing happened.
+    public let stderrIsTerminal: Bool
 
-    public init(stdout: OutputStream, stderr: OutputStream, readStandardInput: @escaping @Sendable () -> [UInt8]) {
+    public init(stdout: OutputStream, stderr: OutputStream, stderrIsTerminal: Bool = false,
+                readStandardInput: @escaping @Sendable () -> [UInt8]) {
         self.stdout = stdout
         self.stderr = stderr
+        self.stderrIsTerminal = stderrIsTerminal
         self.readStandardInput = readStandardInput
     }
 
     /// The process's own streams.
     public static func process() -> Console {
-        Console(stdout: OutputStream(fileDescriptor: 1), stderr: OutputStream(fileDescriptor: 2),
+        Console(stdout: OutputStream(fileDescriptor: 1), stderr: OutputStream(fileDescriptor: 2), stderrIsTerminal: isatty(2) == 1,
                 readStandardInput: { (try? FileAccess.readAll(fileDescriptor: 0)) ?? [] })
     }
 
-    /// Captures output; standard input is `input`.
-    public static func capturing(input: [UInt8] = []) -> Console {
-        Console(stdout: OutputStream(), stderr: OutputStream(), readStandardInput: { input })
+    /// Captures output; standard input is `input`. `stderrIsTerminal`
+    /// lets a test see what a terminal would get (progress lines).
+    public static func capturing(input: [UInt8] = [], stderrIsTerminal: Bool = false) -> Console {
+        Console(stdout: OutputStream(), stderr: OutputStream(), stderrIsTerminal: stderrIsTerminal, readStandardInput: { input })
     }
 }
 

@@ -10,7 +10,7 @@ public enum FindingJSON {
             suppressed += f.result.suppressed
         }
         let doc = JSONValue.object([
-            ("version", .string("1")),
+            ("version", .string(JSONSchemaVersion.current)),
             ("files", .array(files.map(file))),
             ("failed", .array(failed.map { .object([("path", .string($0.path)), ("error", .string($0.reason))]) })),
             ("summary", .object([

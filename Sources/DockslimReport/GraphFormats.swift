@@ -106,6 +106,7 @@ public enum GraphFormats {
 
     public static func json(_ g: StageGraphDocument) -> String {
         JSONValue.object([
+            ("version", .string(JSONSchemaVersion.current)),
             ("path", .string(g.path)),
             ("nodes", .array(g.nodes.map { n in
                 .object([

@@ -77,14 +77,18 @@ public enum HTMLReport {
     }
 
     /// Base size before and after, what the cache does, the headline finding.
+    /// Before and after are set in one unit (`SizePair`): a compressed
+    /// figure beside an on-disk one would overstate the saving.
     static func cards(_ f: AuditedFile) -> String {
         var s = "<div class=\"cards\">\n"
         let before = f.result.finalStage?.rootImage
+        let after = f.suggestion.flatMap { $0.skipped == nil ? $0.finalImageAfter : nil }
+        let pair = after.map { SizePair(before: before, after: $0) }
         let installs = f.result.findings.contains { $0.id == "DS002" }
         let installed = installs ? "<div class=\"muted\">the base only: RUN also installs build tools into this image (DS002)</div>" : ""
-        s += "<div class=\"card\"><div class=\"label\">Final image base now</div>\(imageSize(before, fallback: f.result.finalStage?.baseText))\(installed)</div>\n"
+        s += "<div class=\"card\"><div class=\"label\">Final image base now</div>\(imageSize(before, fallback: f.result.finalStage?.baseText, shown: pair?.before))\(installed)</div>\n"
         if let sug = f.suggestion, sug.skipped == nil {
-            s += "<div class=\"card good\"><div class=\"label\">After <code>dockslim rewrite --recipe \(html(sug.recipe))</code></div>\(imageSize(sug.finalImageAfter, fallback: nil))</div>\n"
+            s += "<div class=\"card good\"><div class=\"label\">After <code>dockslim rewrite --recipe \(html(sug.recipe))</code></div>\(imageSize(sug.finalImageAfter, fallback: nil, shown: pair?.after))</div>\n"
         } else if let sug = f.suggestion, let why = sug.skipped {
             s += "<div class=\"card\"><div class=\"label\">After a recipe</div><div class=\"value small\">no builtin recipe applies</div><div class=\"muted\">\(html(sug.recipe)): \(html(why))</div></div>\n"
         } else {
@@ -94,7 +98,9 @@ public enum HTMLReport {
         return s + "</div>\n"
     }
 
-    static func imageSize(_ ref: ImageReference?, fallback: String?) -> String {
+    /// An image and its size: `shown` when the card is compared with
+    /// another (the pair's common unit), else every figure the table has.
+    static func imageSize(_ ref: ImageReference?, fallback: String?, shown: String? = nil) -> String {
         guard let ref else { return "<div class=\"value\"><code>\(html(fallback ?? "unknown"))</code></div><div class=\"muted\">size unknown</div>" }
         var s = "<div class=\"value\"><code>\(html(ref.original))</code></div>"
         guard let m = BaseImageSizes.lookup(ref), m.row.compressedMB != nil || m.row.uncompressedMB != nil else {
@@ -105,7 +111,7 @@ public enum HTMLReport {
         if let u = m.row.uncompressedMB { parts.append("\(BaseImageSizes.format(u)) MB on disk") }
         let family = m.family.map { " (figure for the \(ref.name):\($0) family)" } ?? ""
         let title = "\(m.row.source) — as of \(m.row.asOf)\(family)"
-        s += "<div class=\"size\" title=\"\(html(title))\">\(parts.joined(separator: " · "))</div>"
+        s += "<div class=\"size\" title=\"\(html(title))\">\(html(shown ?? parts.joined(separator: " · ")))</div>"
         if m.row.source.contains("LOW CONFIDENCE") { s += "<div class=\"muted\">low-confidence third-party figure</div>" }
         return s
     }

@@ -66,6 +66,7 @@ public enum ProjectGraphFormats {
             ])
         }
         return JSONValue.object([
+            ("version", .string(JSONSchemaVersion.current)),
             ("images", .array(g.images.map(node))),
             ("builds", .array(g.groups.map { group in
                 var pairs: [(String, JSONValue)] = [("id", .string(group.id)), ("title", .string(group.title)), ("path", .string(group.file.path))]

@@ -9,8 +9,9 @@ struct Run {
     let stderr: String
     let stdoutBytes: [UInt8]
 
-    init(_ args: [String], stdin: [UInt8] = []) {
-        let console = Console.capturing(input: stdin)
+    /// `terminal`: standard error behaves as a terminal (progress is drawn).
+    init(_ args: [String], stdin: [UInt8] = [], terminal: Bool = false) {
+        let console = Console.capturing(input: stdin, stderrIsTerminal: terminal)
         code = DockslimCLI.run(args, console: console)
         stdoutBytes = console.stdout.captured
         stdout = console.stdout.capturedText

@@ -4,7 +4,7 @@ import DockerfileModel
 /// DS010: apt installs recommended packages too.
 enum AptInstallsRecommends: AuditRule {
     static let metadata = RuleMetadata(
-        id: "DS010", name: "apt-installs-recommends", severity: .note,
+        id: "DS010", name: "apt-installs-recommends", severity: .note, tags: [.imageSize],
         summary: "apt-get install also installs recommended packages.",
         explanation: """
         By default apt installs every package the requested ones recommend, often doubling what lands \

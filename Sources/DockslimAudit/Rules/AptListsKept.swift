@@ -4,7 +4,7 @@ import DockerfileModel
 /// DS009: apt's package lists left in a shipped layer.
 enum AptListsKept: AuditRule {
     static let metadata = RuleMetadata(
-        id: "DS009", name: "apt-lists-kept", severity: .warning,
+        id: "DS009", name: "apt-lists-kept", severity: .warning, tags: [.imageSize],
         summary: "apt-get install leaves the package lists in the image.",
         explanation: """
         apt-get update downloads package lists into /var/lib/apt/lists (tens of megabytes). Unless \

@@ -4,7 +4,7 @@ import DockerfileModel
 /// DS003: the whole build context reaches the final image.
 enum BuildContextInFinalImage: AuditRule {
     static let metadata = RuleMetadata(
-        id: "DS003", name: "build-context-in-final-image", severity: .warning,
+        id: "DS003", name: "build-context-in-final-image", severity: .warning, tags: [.imageSize],
         summary: "The whole build context is copied into the final image.",
         explanation: """
         COPY . . (or ADD . .) takes everything the build context holds that .dockerignore does not \

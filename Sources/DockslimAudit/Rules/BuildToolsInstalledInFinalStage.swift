@@ -4,7 +4,7 @@ import DockerfileModel
 /// DS002: compilers or `-dev` packages installed where they ship.
 enum BuildToolsInstalledInFinalStage: AuditRule {
     static let metadata = RuleMetadata(
-        id: "DS002", name: "build-tools-installed-in-final-stage", severity: .warning,
+        id: "DS002", name: "build-tools-installed-in-final-stage", severity: .warning, tags: [.imageSize],
         summary: "Compilers or development packages are installed in the final image.",
         explanation: """
         Packages such as build-essential, gcc, make and the -dev header packages are needed to build, \

@@ -4,7 +4,7 @@ import DockerfileModel
 /// DS012: a broad COPY before the dependency install busts its cache.
 enum CopyBeforeDependencyInstall: AuditRule {
     static let metadata = RuleMetadata(
-        id: "DS012", name: "copy-before-dependency-install", severity: .warning,
+        id: "DS012", name: "copy-before-dependency-install", severity: .warning, tags: [.buildCache],
         summary: "Source files are copied before the dependency install, so every code change re-runs it.",
         explanation: """
         BuildKit reuses a step's cache only while every step before it is unchanged. When COPY . . \

@@ -4,7 +4,7 @@ import DockerfileModel
 /// DS015: `COPY --from=stage / …` takes a whole filesystem.
 enum CopyWholeFilesystem: AuditRule {
     static let metadata = RuleMetadata(
-        id: "DS015", name: "copy-whole-filesystem", severity: .warning,
+        id: "DS015", name: "copy-whole-filesystem", severity: .warning, tags: [.imageSize],
         summary: "COPY --from copies a whole filesystem.",
         explanation: """
         Copying / from another stage or image brings its whole filesystem (shell, package manager, \

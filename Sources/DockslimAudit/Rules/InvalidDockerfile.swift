@@ -5,7 +5,7 @@ import DockerfileSyntax
 /// DS000: what the parser and BuildKit's build stage reject or warn about.
 enum InvalidDockerfile: AuditRule {
     static let metadata = RuleMetadata(
-        id: "DS000", name: "invalid-dockerfile", severity: .error,
+        id: "DS000", name: "invalid-dockerfile", severity: .error, tags: [.correctness],
         summary: "The Dockerfile has a syntax or stage error.",
         explanation: """
         BuildKit refuses this line, or the build fails when it reaches it (an unterminated heredoc, \

@@ -4,7 +4,7 @@ import DockerfileModel
 /// DS005: the final image is a full operating system.
 enum LargeBaseInFinalStage: AuditRule {
     static let metadata = RuleMetadata(
-        id: "DS005", name: "large-base-in-final-stage", severity: .warning,
+        id: "DS005", name: "large-base-in-final-stage", severity: .warning, tags: [.imageSize],
         summary: "The final stage runs on a large general-purpose base image.",
         explanation: """
         Full distributions (ubuntu, debian, fedora, centos…) bring a shell, a package manager and \

@@ -5,7 +5,7 @@ import DockerfileModel
 /// build context reach the final image.
 enum LeakedPathsInFinalImage: AuditRule {
     static let metadata = RuleMetadata(
-        id: "DS004", name: "leaked-paths-in-final-image", severity: .warning,
+        id: "DS004", name: "leaked-paths-in-final-image", severity: .warning, tags: [.security, .imageSize], securitySeverity: "5.5",
         summary: ".git, node_modules, caches, tests or secret files reach the final image.",
         explanation: """
         These folders and files are in the build context but have no place in production: .git holds \

@@ -4,7 +4,7 @@ import DockerfileModel
 /// DS011: a package manager's download cache left in a shipped layer.
 enum PackageCacheKept: AuditRule {
     static let metadata = RuleMetadata(
-        id: "DS011", name: "package-cache-kept", severity: .warning,
+        id: "DS011", name: "package-cache-kept", severity: .warning, tags: [.imageSize],
         summary: "A package manager's cache stays in the image.",
         explanation: """
         apk add without --no-cache keeps the index in /var/cache/apk; yum and dnf keep metadata and \

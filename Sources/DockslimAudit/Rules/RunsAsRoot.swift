@@ -4,7 +4,7 @@ import DockerfileModel
 /// DS007: the container runs as root.
 enum RunsAsRoot: AuditRule {
     static let metadata = RuleMetadata(
-        id: "DS007", name: "runs-as-root", severity: .warning,
+        id: "DS007", name: "runs-as-root", severity: .warning, tags: [.security], securitySeverity: "5.0",
         summary: "The final image runs as root.",
         explanation: """
         Without a USER the container runs as the base image's user, root for most images. A \

@@ -4,7 +4,7 @@ import DockerfileModel
 /// DS008: a secret in an ARG or ENV.
 enum SecretInArgOrEnv: AuditRule {
     static let metadata = RuleMetadata(
-        id: "DS008", name: "secret-in-arg-or-env", severity: .warning,
+        id: "DS008", name: "secret-in-arg-or-env", severity: .warning, tags: [.security], securitySeverity: "7.5",
         summary: "A secret is passed through ARG or ENV.",
         explanation: """
         ENV values are stored in the image's configuration: anyone who can pull the image can read \

@@ -4,7 +4,7 @@ import DockerfileModel
 /// DS006: the container's command runs through `/bin/sh -c`.
 enum ShellFormCommand: AuditRule {
     static let metadata = RuleMetadata(
-        id: "DS006", name: "shell-form-command", severity: .warning,
+        id: "DS006", name: "shell-form-command", severity: .warning, tags: [.correctness],
         summary: "CMD or ENTRYPOINT is in shell form.",
         explanation: """
         In shell form the command runs as /bin/sh -c "…": the shell is PID 1, the program does not \

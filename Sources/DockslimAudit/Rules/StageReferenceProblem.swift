@@ -5,7 +5,7 @@ import DockerfileSyntax
 /// DS016: a reference to a stage that is missing, later, or misspelt.
 enum StageReferenceProblem: AuditRule {
     static let metadata = RuleMetadata(
-        id: "DS016", name: "stage-reference-problem", severity: .error,
+        id: "DS016", name: "stage-reference-problem", severity: .error, tags: [.correctness],
         summary: "FROM, COPY --from or a mount refers to a stage that is missing, later, or misspelt.",
         explanation: """
         FROM matches only stages defined before it; COPY --from and RUN --mount from= match stage \

@@ -4,7 +4,7 @@ import DockerfileModel
 /// DS001: the final image is a compiler or SDK image.
 enum ToolchainImageInFinalStage: AuditRule {
     static let metadata = RuleMetadata(
-        id: "DS001", name: "toolchain-image-in-final-stage", severity: .warning,
+        id: "DS001", name: "toolchain-image-in-final-stage", severity: .warning, tags: [.imageSize],
         summary: "The final stage runs on a build toolchain image.",
         explanation: """
         Images such as golang, rust, gcc, maven and the full node and python images carry compilers, \

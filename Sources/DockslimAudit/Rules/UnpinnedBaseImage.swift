@@ -4,7 +4,7 @@ import DockerfileModel
 /// DS013: a base image without a tag, or with `latest`.
 enum UnpinnedBaseImage: AuditRule {
     static let metadata = RuleMetadata(
-        id: "DS013", name: "unpinned-base-image", severity: .warning,
+        id: "DS013", name: "unpinned-base-image", severity: .warning, tags: [.reproducibility],
         summary: "A base image has no tag or uses latest.",
         explanation: """
         Without a tag an image means :latest, which moves with every release: the same Dockerfile \

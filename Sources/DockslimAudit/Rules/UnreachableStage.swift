@@ -4,7 +4,7 @@ import DockerfileModel
 /// DS014: a stage the default target never builds.
 enum UnreachableStage: AuditRule {
     static let metadata = RuleMetadata(
-        id: "DS014", name: "unreachable-stage", severity: .note,
+        id: "DS014", name: "unreachable-stage", severity: .note, tags: [.maintainability],
         summary: "A stage is not needed by the final stage.",
         explanation: """
         BuildKit builds only the stages the target needs, so a stage that neither the final stage nor \
