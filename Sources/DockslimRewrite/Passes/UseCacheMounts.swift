@@ -119,14 +119,14 @@ public struct UseCacheMounts: RewritePass {
                 copiedOut[s, default: []] += args.dropLast().map { Paths.join("/", $0) }
             }
         }
-        let chains = df.stages.map { df.baseChain(of: $0).map(\.index) }
+        let copiedOutOfDescendants = Self.copiedOutOfDescendants(df, copiedOut)
         var plans: [Planned] = []
         for stage in df.stages {
             let label = "stage \(stage.name ?? String(stage.index))"
             var env = inheritedEnvironment(stage, df)
             let image = rootImage(stage, df)
             // Paths copied out of this stage or of a stage built on it.
-            let copied = chains.indices.filter { chains[$0].contains(stage.index) }.flatMap { copiedOut[$0] ?? [] }
+            let copied = copiedOutOfDescendants[stage.index]
             var nonRootUser: String?
             for i in stage.instructions {
                 switch i.kind {
@@ -173,7 +173,10 @@ public struct UseCacheMounts: RewritePass {
                 plans.append(plan)
             }
         }
-        dropForLaterReaders(&plans, chains: chains, file: file)
+        // Only a RUN that would get a mount can lose it to a later reader.
+        if plans.contains(where: { !$0.wanted.isEmpty }) {
+            dropForLaterReaders(&plans, chains: df.stages.map { df.baseChain(of: $0).map(\.index) }, file: file)
+        }
 
         var editor = file.editor()
         var added = 0, present = 0
@@ -291,6 +294,19 @@ public struct UseCacheMounts: RewritePass {
     /// Leaves out a mount where a later step needs what it would keep out of
     /// the image: a later RUN of the chain that reads the cache without a
     /// mount, or the container's own start (CMD, ENTRYPOINT, compose command).
+    /// For each stage, the paths copied out of it or out of any stage built
+    /// on it: one pass from the last stage back (a FROM names only an
+    /// earlier stage), not a walk of every chain per stage.
+    static func copiedOutOfDescendants(_ df: Dockerfile, _ copiedOut: [Int: [String]]) -> [[String]] {
+        var out = df.stages.map { copiedOut[$0.index] ?? [] }
+        for stage in df.stages.reversed() {
+            if case .stage(let b) = stage.base, b < stage.index, !out[stage.index].isEmpty {
+                out[b] += out[stage.index]
+            }
+        }
+        return out
+    }
+
     private func dropForLaterReaders(_ plans: inout [Planned], chains: [[Int]], file: FileContext) {
         let df = file.dockerfile
         let compose = file.project.map { ComposeService.builtHere(in: $0, dockerfile: file.path) } ?? []
