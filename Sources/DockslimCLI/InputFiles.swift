@@ -11,8 +11,9 @@ struct InputFiles {
     var failures: [(path: String, reason: String)] = []
     /// Folders under the walked ones that hold a Compose or Bake file.
     var definitionFolders: [String] = []
-    /// The folder argument each file was found under (a file argument's own
-    /// folder), for naming it inside its repository (`RepositoryRoots`).
+    /// The folder argument each file (and each definition folder) was found
+    /// under (a file argument's own folder), for naming it inside its
+    /// repository (`RepositoryRoots`).
     var argumentFolder: [String: String] = [:]
 
     init(_ positionals: [String], excludes: [String]) {
@@ -26,7 +27,7 @@ struct InputFiles {
                 case .success(let folder):
                     var found: [String] = []
                     let walked = walker.walk(folder, definitionFolders: &found)
-                    for f in walked { noteArgument(folder, for: f) }
+                    for f in walked + found { noteArgument(folder, for: f) }
                     files += walked
                     definitionFolders += found
                 case .failure(let why): failures.append((p, why.description))

@@ -49,6 +49,17 @@ struct RepositoryRoots {
         guard path != "-", let fileReal = TreeLinks.realPath(path) else { return nil }
         let folderReal = InputFiles.folderOf(fileReal)
         let argumentReal = TreeLinks.realPath(argument) ?? folderReal
+        return place(path, fileReal: fileReal, folderReal: folderReal, argumentReal: argumentReal)
+    }
+
+    /// The repository that holds the folder `folder` (itself, when it holds
+    /// `.git`), named as `place` names it; `nil` outside any repository.
+    mutating func repository(ofFolder folder: String, argument: String) -> Root? {
+        guard let real = TreeLinks.realPath(folder), let top = repositoryTop(of: real) else { return nil }
+        return Root(real: top, display: display(top), isRepository: true, name: name(top, argumentReal: TreeLinks.realPath(argument) ?? real))
+    }
+
+    private mutating func place(_ path: String, fileReal: String, folderReal: String, argumentReal: String) -> Placement {
         if let top = repositoryTop(of: folderReal) {
             let root = Root(real: top, display: display(top), isRepository: true, name: name(top, argumentReal: argumentReal))
             return Placement(root: root, path: Self.relative(fileReal, to: top) ?? path)

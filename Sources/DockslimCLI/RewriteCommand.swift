@@ -124,18 +124,21 @@ enum RewriteCommand {
             console.stderr.write(TerminalText.escaped("Error: \(e)", singleLine: true) + "\n")
             return DockslimCLI.ExitCode.failure
         }
-        let input = InputFiles(args.positionals, excludes: args.all("--exclude"))
+        var input = InputFiles(args.positionals, excludes: args.all("--exclude"))
+        // A shard reads only its repositories' Compose, Bake and .dockslim.json files: a broken one elsewhere fails its own shard.
+        if let shard = options.shard { Self.keepShard(shard, of: &input) }
         var failures = input.failures.map { ($0.path, $0.reason) }
         let builds = input.projectBuilds(environment: env, arguments: args.positionals)
         for note in builds.notes where !options.quiet || note.hasPrefix("Error:") {
             console.stderr.write(TerminalText.escaped(note, singleLine: true) + "\n")
         }
-        let configured = configs.apply(to: BuildUnit.units(input, builds, cli), commandLineTarget: cli.target, ignores: [])
+        var units = BuildUnit.units(input, builds, cli)
+        let placements = Self.placements(units.map(\.path), input)
+        if let shard = options.shard { units = units.filter { shard.takes($0.path, placement: placements[$0.path]) } }
+        let configured = configs.apply(to: units, commandLineTarget: cli.target, ignores: [])
         failures += configured.failures.map { ($0.path, $0.reason) }
-        var jobs = RewriteJob.jobs(configured.units, builds)
-        let placements = Self.placements(jobs.map(\.path), input)
-        if let shard = options.shard { jobs = jobs.filter { shard.takes($0.path, placement: placements[$0.path]) } }
-        var patchDirectory = options.patchDir.map(PatchDirectory.init)
+        let jobs = RewriteJob.jobs(configured.units, builds)
+        var patchDirectory = options.patchDir.map { PatchDirectory($0, naming: args.positionals.count <= 1 ? .underArgument : .fromCurrentFolder) }
         var lastRoot: RepositoryRoots.Root?
         let files = jobs.map(\.path)
         let stdin = files.contains("-") ? console.readStandardInput() : []
@@ -172,6 +175,7 @@ enum RewriteCommand {
             switch result {
             case .failure(let e):
                 failures.append((path, e.description))
+                if let root = placements[path]?.root { patchDirectory?.fail(root) }
             case .success(let (rewrite, identity)):
                 summary.count(rewrite)
                 if !options.quiet && !options.json {
@@ -218,12 +222,18 @@ enum RewriteCommand {
                     } catch {
                         failures.append((path, "cannot write: \(error)"))
                         summary.changed -= 1
+                        if let root = placement?.root { patchDirectory?.fail(root) }
                     }
                 }
             }
         })
         status.finish()
-        if let patchDirectory { failures += patchDirectory.write() }
+        if let patchDirectory {
+            failures += patchDirectory.write()
+            for root in patchDirectory.repositoriesHoldingTheFolder() where !options.quiet {
+                console.stderr.write(TerminalText.escaped("warning: \(patchDirectory.folder) is inside the repository \(root.display): a tool that commits its changes would commit the patches too", singleLine: true) + "\n")
+            }
+        }
         for line in skippedLines.report { console.stderr.write(TerminalText.escaped(line, singleLine: true) + "\n") }
         for (path, why) in failures { console.stderr.write(TerminalText.escaped("Error: \(path): \(why)", singleLine: true) + "\n") }
         // A definition file with errors is bad input: said above, and the command fails after doing the rest.
@@ -245,6 +255,20 @@ enum RewriteCommand {
         if summary.failed > 0 { return DockslimCLI.ExitCode.failure }
         if options.check && summary.changed > 0 { return DockslimCLI.ExitCode.failure }
         return DockslimCLI.ExitCode.success
+    }
+
+    /// Keeps the shard's files, and the definition folders inside its
+    /// repositories (a folder in no repository is kept: its Compose file may
+    /// build a Dockerfile of this shard).
+    static func keepShard(_ shard: Shard, of input: inout InputFiles) {
+        let placed = placements(input.files, input)
+        input.files = input.files.filter { shard.takes($0, placement: placed[$0]) }
+        var roots = RepositoryRoots()
+        let arguments = input.argumentFolder
+        input.definitionFolders = input.definitionFolders.filter { folder in
+            guard let root = roots.repository(ofFolder: folder, argument: arguments[folder] ?? folder) else { return true }
+            return shard.takes(repository: root)
+        }
     }
 
     /// Where each file's patch applies (`RepositoryRoots`), by path.

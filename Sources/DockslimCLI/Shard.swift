@@ -28,7 +28,7 @@ struct Shard: Equatable {
             if args.value("--shard-index") != nil || args.value("--shard-count") != nil {
                 return .failure(UsageError(message: "'--shard' cannot be used with '--shard-index' or '--shard-count'"))
             }
-            let parts = s.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
+            let parts = s.split(separator: "/", omittingEmptySubsequences: false).map { number(String($0)) }
             guard parts.count == 2, let i = parts[0], let n = parts[1], n >= 1, i >= 1, i <= n else {
                 return .failure(UsageError(message: "The value '\(s)' is invalid for '--shard <i/n>': expected I/N with 1 ≤ I ≤ N"))
             }
@@ -42,14 +42,14 @@ struct Shard: Equatable {
             return .success(nil)
         }
         let countSource = args.value("--shard-count") != nil ? "'--shard-count <n>'" : countVariable
-        guard let count = Int(countText), count >= 1 else {
+        guard let count = number(countText), count >= 1 else {
             return .failure(UsageError(message: "The value '\(countText)' is invalid for \(countSource): expected a whole number ≥ 1"))
         }
         guard let indexText = args.value("--shard-index") ?? env[indexVariable] else {
             return .failure(UsageError(message: "\(countSource) needs '--shard-index <i>' (or \(indexVariable) in the environment)"))
         }
         let indexSource = args.value("--shard-index") != nil ? "'--shard-index <i>'" : indexVariable
-        guard let index = Int(indexText), index >= 0, index < count else {
+        guard let index = number(indexText), index < count else {
             return .failure(UsageError(message: "The value '\(indexText)' is invalid for \(indexSource): expected 0 ≤ i < \(count)"))
         }
         return .success(Shard(index: index, count: count))
@@ -57,7 +57,26 @@ struct Shard: Equatable {
 
     /// Whether this shard takes the file `path` placed at `placement`.
     func takes(_ path: String, placement: RepositoryRoots.Placement?) -> Bool {
-        let key = placement.flatMap { $0.root.isRepository ? "repository:" + $0.root.name : nil } ?? path
-        return Int(InputFiles.fnv1a(key) % UInt64(count)) == index
+        if let root = placement?.root, root.isRepository { return takes(repository: root) }
+        return takes(key: path)
+    }
+
+    func takes(repository root: RepositoryRoots.Root) -> Bool { takes(key: "repository:" + root.name) }
+
+    /// FNV-1a spreads names poorly over a power-of-two count (its low bits
+    /// follow the last bytes), so the hash is mixed (MurmurHash3's final
+    /// step) before the remainder.
+    private func takes(key: String) -> Bool {
+        var h = InputFiles.fnv1a(key)
+        h ^= h >> 33; h &*= 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33; h &*= 0xc4ce_b9fe_1a85_ec53
+        h ^= h >> 33
+        return Int(h % UInt64(count)) == index
+    }
+
+    /// A whole number as written by a person: digits only (no sign, no spaces).
+    static func number(_ text: String) -> Int? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(text)
     }
 }

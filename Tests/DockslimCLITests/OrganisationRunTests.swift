@@ -1,4 +1,4 @@
-import DockslimCLI
+@testable import DockslimCLI
 import Foundation
 import XCTest
 
@@ -117,6 +117,7 @@ final class OrganisationRunTests: XCTestCase {
             (["--shard-count", "0", "--shard-index", "0"], "Error: The value '0' is invalid for '--shard-count <n>': expected a whole number ≥ 1\n"),
             (["--shard", "1/2", "--shard-count", "2"], "Error: '--shard' cannot be used with '--shard-index' or '--shard-count'\n"),
             (["--patch-dir", "out", "-"], "Error: '--patch-dir' is only valid with files, not standard input\n"),
+            (["--shard-index", "+1", "--shard-count", "3"], "Error: The value '+1' is invalid for '--shard-index <i>': expected 0 ≤ i < 3\n"),
         ] {
             let run = Run(["rewrite", "--recipe", "use-exec-form"] + args)
             XCTAssertEqual(run.code, 64, "\(args)")
@@ -128,6 +129,54 @@ final class OrganisationRunTests: XCTestCase {
         let indexAlone = withEnvironment(["JOB_COMPLETION_INDEX": "2"]) { Run(["rewrite", "--recipe", "use-exec-form", "-"], stdin: Array("FROM alpine\nCMD ./x\n".utf8)) }
         XCTAssertEqual(indexAlone.code, 0, "an Indexed Job that does not shard dockslim gets all the work")
         XCTAssertTrue(indexAlone.stdout.contains("+CMD [\"./x\"]"))
+    }
+
+    func testPatchFilesNeverShareANameAndReadBackAsThePath() throws {
+        let top = try temporaryFolder(self)
+        for repo in ["p/api", "q/api", "p/api-2", "p/x%2Fy", "p/x/y"] {
+            try make(top.appendingPathComponent(repo), ["Dockerfile": "FROM alpine:3.20\nCMD ./\(repo.count)\n"])
+            XCTAssertEqual(try shell("git init -q", in: top.appendingPathComponent(repo)).code, 0)
+        }
+        let one = top.path + "/one", two = top.path + "/two"
+        XCTAssertEqual(Run(["rewrite", "--recipe", "use-exec-form", "-q", "--patch-dir", one, top.path + "/p"]).code, 0)
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: one)), ["api.patch", "api-2.patch", "x%252Fy.patch", "x%2Fy.patch"])
+        let run = Run(["rewrite", "--recipe", "use-exec-form", "-q", "--patch-dir", two, top.path + "/p", top.path + "/q"])
+        XCTAssertEqual(run.code, 0, run.stderr)
+        let names = try FileManager.default.contentsOfDirectory(atPath: two)
+        XCTAssertEqual(names.count, 5, "\(names)")
+        XCTAssertTrue(names.contains(top.path.replacingOccurrences(of: "/", with: "%2F") + "%2Fq%2Fapi.patch"), "\(names)")
+    }
+
+    func testABrokenFileFailsOnlyItsOwnShardAndItsRepositoryGetsNoPatch() throws {
+        let (org, recipe) = try organisation()
+        try write("{\"rules\": [}", to: org.appendingPathComponent("repo4/.dockslim.json"))
+        try Data([0x46, 0x52, 0x00, 0x4D]).write(to: org.appendingPathComponent("repo7/services/api/Dockerfile"))
+        var failing: [String] = []
+        for index in 0..<4 {
+            let dir = org.path + "-shard\(index)"
+            let run = Run(["rewrite", "--recipe", recipe, "-q", "--shard-index", "\(index)", "--shard-count", "4", "--patch-dir", dir, org.path])
+            if run.code != 0 { failing.append(run.stderr) }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            XCTAssertFalse(names.contains("repo7.patch"), "a repository with a failed file gets no patch")
+            if run.stderr.contains("repo7") { XCTAssertTrue(run.stderr.contains("no patch written to \(dir): a file in this repository failed"), run.stderr) }
+        }
+        let shardsOf = { (name: String) in (0..<4).filter { i in Run(["rewrite", "--recipe", recipe, "-q", "--shard-index", "\(i)", "--shard-count", "4", org.path]).stderr.contains(name) } }
+        XCTAssertEqual(shardsOf("repo4/.dockslim.json").count, 1, "the broken configuration is an error in one shard only")
+        XCTAssertEqual(failing.count, Set(shardsOf("repo4/.dockslim.json") + shardsOf("repo7/services")).count)
+    }
+
+    func testShardsSpreadNamesOverPowersOfTwo() {
+        let names = (0..<16).map { "svc-" + String(UnicodeScalar(UInt8(97 + $0))) }
+        for count in [2, 4, 8] {
+            let sizes = (0..<count).map { i in names.filter { Shard(index: i, count: count).takes(repository: .init(real: "/r/" + $0, display: $0, isRepository: true, name: $0)) }.count }
+            XCTAssertEqual(sizes.reduce(0, +), 16)
+            XCTAssertTrue(sizes.allSatisfy { $0 >= 16 / count / 2 }, "\(count) shards: \(sizes)")
+        }
+        // Names whose last letters differ only in a high bit (a and q) must not always share a shard (unmixed FNV-1a puts them together).
+        func shard(_ name: String) -> Int { (0..<16).first { Shard(index: $0, count: 16).takes(repository: .init(real: "/r/" + name, display: name, isRepository: true, name: name)) }! }
+        let together = ["api", "web", "svc", "db", "auth", "cart", "mail", "ui", "docs", "ops", "cli", "sdk", "bot", "etl", "cdn", "log"]
+            .filter { shard($0 + "-a") == shard($0 + "-q") }
+        XCTAssertLessThan(together.count, 8, "\(together)")
     }
 
     // MARK: - Helpers
