@@ -38,6 +38,10 @@ public enum DockslimCLI {
           from the environment, split the work by repository (a folder holding .git); patches
           name files from their repository's top.
 
+        CONFIGURATION: each Dockerfile's nearest .dockslim.json (up to its repository's top;
+          --config FILE instead) switches rules off or changes their severity, sets recipe
+          options, excludes and targets; flags win. 'dockslim config PATH' shows the result.
+
         EXIT STATUS:
           0   done; for rewrite, with or without changes (also with --write)
           1   a file failed; rewrite --check found a change; audit found a finding at --fail-on

@@ -10,6 +10,7 @@ final class HelpAndErrorTests: XCTestCase {
         for part in ["\nSHARDS: --shard-index/--shard-count, or JOB_COMPLETION_INDEX and DOCKSLIM_SHARD_COUNT\n",
                      "\nEXIT STATUS:\n  0   done; for rewrite, with or without changes (also with --write)\n",
                      "  64  usage error\n", "  Engines: integrations/ (multi-gitter",
+                     "\nCONFIGURATION: each Dockerfile's nearest .dockslim.json (up to its repository's top;\n",
                      "\nUSAGE: dockslim <subcommand>\n\nOPTIONS:\n  --version               Show the version.\n  -h, --help              Show help information.\n\nSUBCOMMANDS:\n",
                      "  rewrite                 Rewrite Dockerfiles with a recipe; print the patch, or apply it.\n",
                      "  audit                   Find leaks into the final image, cache-busting steps and more; text, JSON, SARIF or HTML.\n",
