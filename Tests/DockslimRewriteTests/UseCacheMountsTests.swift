@@ -29,6 +29,8 @@ final class UseCacheMountsTests: XCTestCase {
         assertNotApplicable(pass, input: "FROM alpine:3.24\nRUN apk add --no-cache curl\n", reason: "apk --no-cache keeps no cache")
         assertNotApplicable(pass, input: "FROM debian:12\nRUN apt-get install -y curl\n", reason: "without apt-get update in the same RUN")
         assertNotApplicable(pass, input: "FROM golang:1.25\nENV GOPATH=/work\nRUN go build .\n", reason: "moves GOPATH")
+        // An ENV of the stage built on overrides the image's own (GOPATH=/go), as Docker sets it.
+        assertNotApplicable(pass, input: "FROM golang:1.25 AS base\nENV GOPATH=/work\nFROM base\nRUN go build .\n", reason: "moves GOPATH")
         assertNotApplicable(pass, input: "FROM rust:1.80\nENV CARGO_HOME=/cargo\nRUN cargo build\n", reason: "moves CARGO_HOME")
         assertNotApplicable(pass, input: "FROM node:22\nENV HOME=/srv\nRUN npm ci\n", reason: "the stage sets HOME")
         assertNotApplicable(pass, input: "FROM node:22\nUSER node\nRUN npm ci\n", reason: "it runs as node")

@@ -120,10 +120,11 @@ public struct UseCacheMounts: RewritePass {
             }
         }
         let copiedOutOfDescendants = Self.copiedOutOfDescendants(df, copiedOut)
+        let starts = Self.startEnvironments(df)
         var plans: [Planned] = []
         for stage in df.stages {
             let label = "stage \(stage.name ?? String(stage.index))"
-            var env = inheritedEnvironment(stage, df)
+            var env = starts[stage.index]
             let image = rootImage(stage, df)
             // Paths copied out of this stage or of a stage built on it.
             let copied = copiedOutOfDescendants[stage.index]
@@ -175,7 +176,7 @@ public struct UseCacheMounts: RewritePass {
         }
         // Only a RUN that would get a mount can lose it to a later reader.
         if plans.contains(where: { !$0.wanted.isEmpty }) {
-            dropForLaterReaders(&plans, chains: df.stages.map { df.baseChain(of: $0).map(\.index) }, file: file)
+            dropForLaterReaders(&plans, file: file, starts: starts)
         }
 
         var editor = file.editor()
@@ -307,19 +308,28 @@ public struct UseCacheMounts: RewritePass {
         return out
     }
 
-    private func dropForLaterReaders(_ plans: inout [Planned], chains: [[Int]], file: FileContext) {
+    private func dropForLaterReaders(_ plans: inout [Planned], file: FileContext, starts: [[String: String]]) {
         let df = file.dockerfile
         let compose = file.project.map { ComposeService.builtHere(in: $0, dockerfile: file.path) } ?? []
+        // Plans come in stage order and, within a stage, in line order.
+        var byStage: [Int: [Int]] = [:]
+        for k in plans.indices { byStage[plans[k].stage, default: []].append(k) }
+        // Per stage: the RUNs of its chain in build order, and what its container reads when it starts;
+        // a chain with no RUN that would get a mount has nothing to drop.
+        let chains: [(order: [Int], readers: [([String], String)])] = df.stages.compactMap { stage in
+            let chain = df.baseChain(of: stage)
+            let order = chain.flatMap { byStage[$0.index] ?? [] }
+            guard order.contains(where: { !plans[$0].wanted.isEmpty }) else { return nil }
+            return (order, startReaders(stage, chain: chain, compose: compose, isFinal: stage.index == df.stages.count - 1, df: df, start: starts[stage.index]))
+        }
         var changed = true
         var rounds = 0
         while changed && rounds < 8 {
             changed = false
             rounds += 1
-            for (t, chain) in chains.enumerated() {
-                let order = plans.indices.filter { chain.contains(plans[$0].stage) }
-                    .sorted { (chain.firstIndex(of: plans[$0].stage)!, plans[$0].run.startLine) < (chain.firstIndex(of: plans[$1].stage)!, plans[$1].run.startLine) }
+            for (order, readers) in chains {
                 // The container's start reads these caches: every RUN of the chain keeps them in the image.
-                for (targets, why) in startReaders(df.stages[t], chain: chain.map { df.stages[$0] }, compose: compose, isFinal: t == df.stages.count - 1, df: df) {
+                for (targets, why) in readers {
                     for k in order {
                         let hit = targets.filter(plans[k].fills.contains)
                         guard plans[k].wanted.contains(where: { hit.contains($0.target) }) else { continue }
@@ -347,8 +357,8 @@ public struct UseCacheMounts: RewritePass {
     /// The caches a stage's container reads when it starts, each list with
     /// the reason: its CMD and ENTRYPOINT (the last of the chain), and the
     /// commands of compose services built from the folder that run it.
-    private func startReaders(_ stage: Stage, chain: [Stage], compose: [ComposeService], isFinal: Bool, df: Dockerfile) -> [([String], String)] {
-        var env = inheritedEnvironment(stage, df)
+    private func startReaders(_ stage: Stage, chain: [Stage], compose: [ComposeService], isFinal: Bool, df: Dockerfile, start: [String: String]) -> [([String], String)] {
+        var env = start
         for i in stage.instructions where i.kind == .env { for kv in i.keyValues { env[kv.name] = kv.valueString ?? "" } }
         let image = rootImage(stage, df)
         var out: [([String], String)] = []
@@ -424,14 +434,21 @@ public struct UseCacheMounts: RewritePass {
     }
 
     /// ENV and ARG values the stage inherits from the stages it builds on.
-    private func inheritedEnvironment(_ stage: Stage, _ df: Dockerfile) -> [String: String] {
-        let chain = df.baseChain(of: stage)
-        var env: [String: String] = [:]
-        for st in chain.dropLast() {
-            for i in st.instructions where i.kind == .env { for kv in i.keyValues { env[kv.name] = kv.valueString ?? "" } }
+    /// The environment each stage starts with, by index: its base image's,
+    /// then the ENVs of the stages it builds on, later ones winning, as
+    /// Docker sets it. Computed once, base first: a long chain of stages
+    /// costs one pass, not a walk per stage.
+    static func startEnvironments(_ df: Dockerfile) -> [[String: String]] {
+        var start: [[String: String]] = [], end: [[String: String]] = []
+        for stage in df.stages {
+            var env: [String: String] = [:]
+            if case .stage(let b) = stage.base, b < stage.index { env = end[b] }
+            else if case .image(let ref) = stage.base { env = ImageCatalog.environment(of: ref) }
+            start.append(env)
+            for i in stage.instructions where i.kind == .env { for kv in i.keyValues { env[kv.name] = kv.valueString ?? "" } }
+            end.append(env)
         }
-        if case .image(let ref) = chain[0].base { env.merge(ImageCatalog.environment(of: ref)) { $1 } }
-        return env
+        return start
     }
 
     private func rootImage(_ stage: Stage, _ df: Dockerfile) -> ImageReference? {
